@@ -1,0 +1,56 @@
+# Folio: `make run` serves the demo site, `make test` runs the whole suite.
+# Everything is set up on first use: a virtualenv in .venv (with the first
+# Python >= 3.12 found on PATH or under pyenv), the pinned requirements, and
+# Bootstrap from the npm registry into node_modules (served as static files).
+
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test ci bench lint demo clean help
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make run    set up, migrate, load demo content once, serve http://$(HOST):$(PORT)"
+	@echo "make test   set up and run the whole test suite (browser tests included)"
+	@echo "make bench  measure pages per second with the demo content"
+	@echo "make lint   ruff"
+
+$(PY):
+	@python=$$(sh scripts/find-python) || exit 1; \
+	echo "Creating $(VENV) with $$python"; \
+	"$$python" -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt | $(PY)
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@ $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed once to fetch Bootstrap (apt-get install npm)"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
+run: $(VENV)/.installed node_modules/.installed
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --no-input
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py load_demo --if-empty
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-test node_modules/.installed
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(VENV)/.installed node_modules/.installed
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache

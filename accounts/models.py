@@ -1,0 +1,72 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from imaging.fields import random_image_name
+
+
+class User(AbstractUser):
+    """The login. Its public face, when it writes, is `Author`."""
+
+    email_verified = models.BooleanField(_("email verified"), default=False)
+
+    class Meta(AbstractUser.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="accounts_user_unique_email",
+            )
+        ]
+
+
+def avatar_upload_to(instance, filename):
+    return random_image_name("avatars", filename)
+
+
+class Author(models.Model):
+    """The public profile of a user who writes: shown in bylines and bio boxes."""
+
+    user = models.OneToOneField(
+        User, models.CASCADE, related_name="author", verbose_name=_("user")
+    )
+    display_name = models.CharField(_("display name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    bio = models.TextField(_("bio"), max_length=2000, blank=True)
+    avatar = models.ImageField(
+        _("avatar"),
+        upload_to=avatar_upload_to,
+        blank=True,
+        width_field="avatar_width",
+        height_field="avatar_height",
+    )
+    avatar_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    avatar_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    avatar_widths = models.JSONField(default=list, blank=True, editable=False)
+    website = models.URLField(_("website"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["display_name"]
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("blog:author_detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        base = slugify(self.display_name)[:90] or "author"
+        slug, n = base, 1
+        while Author.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug

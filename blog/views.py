@@ -1,0 +1,147 @@
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, ListView
+
+from accounts.models import Author
+
+from .comments import build_thread
+from .models import Article, Category, SlugRedirect, Tag
+
+RELATED_LIMIT = 3
+
+
+class ArticleListView(ListView):
+    """The home page: the latest public articles."""
+
+    paginate_by = settings.FOLIO_ARTICLES_PER_PAGE
+    template_name = "blog/article_list.html"
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+
+class ArticleDetailView(DetailView):
+    template_name = "blog/article_detail.html"
+
+    def get_queryset(self):
+        articles = Article.objects.visible_to(self.request.user)
+        return articles.select_related("author", "category").prefetch_related(
+            Prefetch("tags", queryset=Tag.objects.order_by("name"))
+        )
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.object = self.get_object()
+        except Http404:
+            moved = SlugRedirect.objects.filter(old_slug=kwargs["slug"]).first()
+            if moved is None:
+                raise
+            return redirect(moved.article, permanent=True)
+        context = self.get_context_data(object=self.object)
+        return self.render_to_response(context)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        comments = list(article.comments.approved().order_by("created_at", "pk"))
+        context.update(
+            comments=build_thread(comments),
+            comment_count=len(comments),
+            related_articles=self._related(article),
+            previous_article=self._neighbour(article, older=True),
+            next_article=self._neighbour(article, older=False),
+        )
+        return context
+
+    def _related(self, article):
+        """Public articles sharing the most tags with this one."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        if not tag_ids:
+            return []
+        return list(
+            Article.objects.published()
+            .exclude(pk=article.pk)
+            .filter(tags__in=tag_ids)
+            .annotate(shared_tags=Count("tags"))
+            .order_by("-shared_tags", "-published_at")
+            .select_related("author")
+            .only("title", "slug", "published_at", "author__display_name")[
+                :RELATED_LIMIT
+            ]
+        )
+
+    def _neighbour(self, article, *, older):
+        if not article.is_public:
+            return None
+        public = Article.objects.published().exclude(pk=article.pk).only(
+            "title", "slug"
+        )
+        if older:
+            earlier = Q(published_at__lt=article.published_at) | Q(
+                published_at=article.published_at, pk__lt=article.pk
+            )
+            return public.filter(earlier).order_by("-published_at", "-pk").first()
+        later = Q(published_at__gt=article.published_at) | Q(
+            published_at=article.published_at, pk__gt=article.pk
+        )
+        return public.filter(later).order_by("published_at", "pk").first()
+
+
+class FilteredArticleListView(ListView):
+    """Public articles of one category, tag or author; the filter is the object."""
+
+    paginate_by = settings.FOLIO_ARTICLES_PER_PAGE
+    model_class = None
+    filter_field = ""
+
+    def get_queryset(self):
+        self.object = self.get_object()
+        return (
+            Article.objects.published()
+            .filter(**{self.filter_field: self.object})
+            .for_listing()
+        )
+
+    def get_object(self):
+        return get_object_or_404(self.model_class, slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(object=self.object, **kwargs)
+
+
+class CategoryDetailView(FilteredArticleListView):
+    model_class = Category
+    filter_field = "category"
+    template_name = "blog/category_detail.html"
+
+
+class TagDetailView(FilteredArticleListView):
+    model_class = Tag
+    filter_field = "tags"
+    template_name = "blog/tag_detail.html"
+
+
+def public_authors():
+    """Authors with at least one public article; nobody else has a page."""
+    public = Article.objects.published()
+    return Author.objects.annotate(
+        article_count=Count("articles", filter=Q(articles__in=public))
+    ).filter(article_count__gt=0)
+
+
+class AuthorListView(ListView):
+    template_name = "blog/author_list.html"
+    paginate_by = 24
+
+    def get_queryset(self):
+        return public_authors().order_by("display_name")
+
+
+class AuthorDetailView(FilteredArticleListView):
+    filter_field = "author"
+    template_name = "blog/author_detail.html"
+
+    def get_object(self):
+        return get_object_or_404(public_authors(), slug=self.kwargs["slug"])

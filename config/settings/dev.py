@@ -1,0 +1,17 @@
+"""`make run`: debug on, mail printed to the console, demo logins allowed."""
+
+from .base import *  # noqa: F403
+from .base import MAILERS
+
+DEBUG = True
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+MAILERS = {
+    **MAILERS,
+    "default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"},
+}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}

@@ -1,0 +1,16 @@
+"""The test suite: fast hashing, mail kept in memory, media in a temp folder."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+MEDIA_ROOT = tempfile.mkdtemp(prefix="folio-test-media-")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
