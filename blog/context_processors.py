@@ -2,8 +2,9 @@ from django.conf import settings
 
 
 def site(request):
-    """Site-wide names every template may use."""
+    """Site-wide names and the page's canonical address, for every template."""
     return {
         "site_name": settings.SITE_NAME,
         "site_description": settings.SITE_DESCRIPTION,
+        "canonical_url": request.build_absolute_uri(request.path),
     }

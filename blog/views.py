@@ -8,6 +8,7 @@ from accounts.models import Author
 
 from .comments import build_thread
 from .models import Article, Category, SlugRedirect, Tag
+from .seo import article_structured_data
 
 RELATED_LIMIT = 3
 
@@ -52,6 +53,9 @@ class ArticleDetailView(DetailView):
             related_articles=self._related(article),
             previous_article=self._neighbour(article, older=True),
             next_article=self._neighbour(article, older=False),
+            structured_data=article_structured_data(
+                article, self.request, settings.SITE_NAME
+            ),
         )
         return context
 

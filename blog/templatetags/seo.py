@@ -1,0 +1,21 @@
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# Keep the JSON from closing the script element or opening HTML comments.
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, data):
+    """A JSON-LD block carrying the request's CSP nonce."""
+    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html(
+        '<script type="application/ld+json" nonce="{}">{}</script>',
+        context.get("csp_nonce", ""),
+        mark_safe(payload),  # noqa: S308 - escaped above
+    )
