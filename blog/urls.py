@@ -1,6 +1,8 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import views
+from . import feeds, site_views, views
+from .sitemaps import SITEMAPS
 
 app_name = "blog"
 
@@ -16,6 +18,7 @@ urlpatterns = [
         views.CategoryDetailView.as_view(),
         name="category_detail",
     ),
+    path("category/<slug:slug>/feed/", feeds.CategoryFeed(), name="category_feed"),
     path("tag/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
     path("authors/", views.AuthorListView.as_view(), name="author_list"),
     path(
@@ -23,4 +26,9 @@ urlpatterns = [
         views.AuthorDetailView.as_view(),
         name="author_detail",
     ),
+    path("authors/<slug:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
+    path("feed/", feeds.LatestArticlesFeed(), name="feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", site_views.robots_txt, name="robots"),
+    path("healthz", site_views.healthz, name="healthz"),
 ]

@@ -1,0 +1,36 @@
+"""Answers for machines: crawlers and health checks."""
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+# Private or endless pages that crawlers have no business in.
+DISALLOWED_PATHS = ["/admin/", "/search/", "/dashboard/", "/accounts/", "/moderation/"]
+
+
+@require_safe
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("blog:sitemap"))
+    lines = [
+        "User-agent: *",
+        *(f"Disallow: {path}" for path in DISALLOWED_PATHS),
+        "Allow: /",
+        "",
+        f"Sitemap: {sitemap_url}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_safe
+@never_cache
+def healthz(request):
+    """Up when the database answers; touches neither session nor user."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
