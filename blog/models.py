@@ -70,6 +70,7 @@ class ArticleQuerySet(models.QuerySet):
             self.select_related("author", "category")
             .with_comment_count()
             .defer("body", "body_text", "toc")
+            .order_by("-published_at", "-pk")  # GROUP BY drops Meta.ordering
         )
 
     def search(self, query: str):

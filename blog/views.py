@@ -1,7 +1,8 @@
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from accounts.models import Author
@@ -27,7 +28,7 @@ class ArticleDetailView(DetailView):
     template_name = "blog/article_detail.html"
 
     def get_queryset(self):
-        articles = Article.objects.visible_to(self.request.user)
+        articles = with_neighbours(Article.objects.visible_to(self.request.user))
         return articles.select_related("author", "category").prefetch_related(
             Prefetch("tags", queryset=Tag.objects.order_by("name"))
         )
@@ -51,8 +52,8 @@ class ArticleDetailView(DetailView):
             comments=build_thread(comments),
             comment_count=len(comments),
             related_articles=self._related(article),
-            previous_article=self._neighbour(article, older=True),
-            next_article=self._neighbour(article, older=False),
+            previous_article=self._neighbour(article, "previous"),
+            next_article=self._neighbour(article, "next"),
             structured_data=article_structured_data(
                 article, self.request, settings.SITE_NAME
             ),
@@ -76,21 +77,39 @@ class ArticleDetailView(DetailView):
             ]
         )
 
-    def _neighbour(self, article, *, older):
-        if not article.is_public:
+    @staticmethod
+    def _neighbour(article, direction):
+        """The previous or next public article, from the page's one query."""
+        slug = getattr(article, f"{direction}_slug")
+        if not article.is_public or slug is None:
             return None
-        public = Article.objects.published().exclude(pk=article.pk).only(
-            "title", "slug"
-        )
-        if older:
-            earlier = Q(published_at__lt=article.published_at) | Q(
-                published_at=article.published_at, pk__lt=article.pk
-            )
-            return public.filter(earlier).order_by("-published_at", "-pk").first()
-        later = Q(published_at__gt=article.published_at) | Q(
-            published_at=article.published_at, pk__gt=article.pk
-        )
-        return public.filter(later).order_by("published_at", "pk").first()
+        return {
+            "title": getattr(article, f"{direction}_title"),
+            "url": reverse("blog:article_detail", kwargs={"slug": slug}),
+        }
+
+
+def with_neighbours(articles):
+    """Annotate each article with its public neighbours in publication order.
+
+    Subqueries, so the article page needs no extra query for previous/next.
+    """
+    public = Article.objects.published().exclude(pk=OuterRef("pk"))
+    same_time = Q(published_at=OuterRef("published_at"))
+    older = public.filter(
+        Q(published_at__lt=OuterRef("published_at"))
+        | same_time & Q(pk__lt=OuterRef("pk"))
+    ).order_by("-published_at", "-pk")
+    newer = public.filter(
+        Q(published_at__gt=OuterRef("published_at"))
+        | same_time & Q(pk__gt=OuterRef("pk"))
+    ).order_by("published_at", "pk")
+    return articles.annotate(
+        previous_slug=Subquery(older.values("slug")[:1]),
+        previous_title=Subquery(older.values("title")[:1]),
+        next_slug=Subquery(newer.values("slug")[:1]),
+        next_title=Subquery(newer.values("title")[:1]),
+    )
 
 
 class FilteredArticleListView(ListView):
@@ -149,3 +168,26 @@ class AuthorDetailView(FilteredArticleListView):
 
     def get_object(self):
         return get_object_or_404(public_authors(), slug=self.kwargs["slug"])
+
+
+class SearchView(ListView):
+    """Public articles matching `?q=`, best match first."""
+
+    paginate_by = settings.FOLIO_ARTICLES_PER_PAGE
+    template_name = "blog/search.html"
+    max_query_length = 200
+
+    def get_queryset(self):
+        query = self.request.GET.get("q", "").replace("\x00", "").strip()
+        self.query = query[: self.max_query_length].strip()
+        if not self.query:
+            return Article.objects.none()
+        return (
+            Article.objects.published()
+            .search(self.query)
+            .select_related("author")
+            .defer("body", "body_text", "toc")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def json_ld_blocks(html):
     blocks = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html)
-    return [json.loads(block) for block in blocks]
+    return [item for block in blocks for item in json.loads(block)]
 
 
 def test_article_page_has_a_unique_title_and_meta_description(client):

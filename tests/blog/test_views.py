@@ -93,8 +93,8 @@ def test_article_page_links_previous_and_next_articles(client):
         article.published_at = article.published_at.replace(day=1 + offset)
         article.save()
     response = client.get(middle.get_absolute_url())
-    assert response.context["previous_article"] == older
-    assert response.context["next_article"] == newer
+    assert response.context["previous_article"]["url"] == older.get_absolute_url()
+    assert response.context["next_article"]["url"] == newer.get_absolute_url()
 
 
 def test_article_page_threads_approved_replies_under_their_comment(client):
