@@ -1,0 +1,121 @@
+"""Who is in the demo: the accounts behind each role, the authors, the categories.
+
+The shared password is for the local demo only; `load_demo` refuses to run
+outside debug mode unless forced.
+"""
+
+DEMO_PASSWORD = "demo-password-123"
+ADMIN_URL = "http://127.0.0.1:8000/admin/"
+
+# `login` marks the accounts printed after loading: one per role.
+ACCOUNTS = [
+    {
+        "role": "editor",
+        "username": "editor",
+        "email": "editor@example.org",
+        "first_name": "Elena",
+        "last_name": "Park",
+        "group": "Editors",
+        "is_staff": True,
+        "login": True,
+    },
+    {
+        "role": "moderator",
+        "username": "moderator",
+        "email": "moderator@example.org",
+        "first_name": "Sam",
+        "last_name": "Reyes",
+        "group": "Moderators",
+        "is_staff": True,
+        "login": True,
+    },
+    {
+        "role": "author",
+        "username": "happy",
+        "email": "happy@example.org",
+        "first_name": "Happy",
+        "last_name": "Sharer",
+        "group": "Authors",
+        "is_staff": True,
+        "login": True,
+    },
+    {
+        "role": "author",
+        "username": "maya",
+        "email": "maya@example.org",
+        "first_name": "Maya",
+        "last_name": "Okafor",
+        "group": "Authors",
+        "is_staff": False,
+        "login": False,
+    },
+    {
+        "role": "author",
+        "username": "tom",
+        "email": "tom@example.org",
+        "first_name": "Tom",
+        "last_name": "Whitfield",
+        "group": "Authors",
+        "is_staff": False,
+        "login": False,
+    },
+]
+
+AUTHORS = [
+    {
+        "username": "happy",
+        "display_name": "Happy Sharer",
+        "slug": "happy-sharer",
+        "bio": (
+            "Hi, I'm Happy Sharer and I love sharing interesting and useful "
+            "knowledge with others. I have a passion for learning and enjoy "
+            "explaining complex concepts in a simple way."
+        ),
+        "website": "https://happy-sharer.example.org/",
+        "avatar": ("HS", ("#e76f51", "#f4a261")),
+    },
+    {
+        "username": "maya",
+        "display_name": "Maya Okafor",
+        "slug": "maya-okafor",
+        "bio": (
+            "Maya is a community nurse who spent ten years on night shifts "
+            "before she started writing. She covers everyday health: the "
+            "questions patients ask at the door, answered without jargon."
+        ),
+        "website": "https://maya-okafor.example.org/",
+        "avatar": ("MO", ("#2a9d8f", "#264653")),
+    },
+    {
+        "username": "tom",
+        "display_name": "Tom Whitfield",
+        "slug": "tom-whitfield",
+        "bio": (
+            "Tom taught physics at a secondary school for twenty years and "
+            "still cannot walk past a broken appliance. He writes about "
+            "science you can see from the kitchen window and repairs you can "
+            "do with a screwdriver."
+        ),
+        "website": "https://tom-whitfield.example.org/",
+        "avatar": None,
+    },
+]
+
+CATEGORIES = [
+    {
+        "name": "Health",
+        "slug": "health",
+        "description": "Medicines, sleep, the heart: how the body works and "
+        "how to look after it.",
+    },
+    {
+        "name": "Science",
+        "slug": "science",
+        "description": "The ideas behind the everyday world, explained plainly.",
+    },
+    {
+        "name": "Everyday Life",
+        "slug": "everyday-life",
+        "description": "Habits, repairs and small skills that make days easier.",
+    },
+]
