@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from .forms import AuthorAdminForm
 from .models import Author, User
 
 
@@ -16,6 +17,7 @@ class FolioUserAdmin(UserAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
+    form = AuthorAdminForm
     list_display = ["display_name", "slug", "user", "created_at"]
     search_fields = ["display_name", "slug", "user__username", "user__email"]
     prepopulated_fields = {"slug": ["display_name"]}

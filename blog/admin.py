@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 
+from .forms import ArticleAdminForm
 from .models import Article, Category, Comment, SlugRedirect, Tag
 
 
@@ -32,6 +33,7 @@ class SlugRedirectInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = ["title", "author", "category", "status", "published_at", "link"]
     list_filter = ["status", "category", "author"]
     search_fields = ["title", "summary", "body_text"]

@@ -48,12 +48,20 @@ def test_stored_jpeg_has_no_exif_left_from_an_upload_with_gps():
     assert b"Exif" not in content.read()
 
 
-def test_stored_jpeg_has_no_comment_or_colour_profile():
-    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
-    data = image_bytes("JPEG", comment=b"shot at home", icc_profile=srgb)
-    info = open_stored(normalize_image(upload(data))).info
-    assert "comment" not in info
-    assert "icc_profile" not in info
+def test_stored_jpeg_has_no_comment():
+    data = image_bytes("JPEG", comment=b"shot at home")
+    assert "comment" not in open_stored(normalize_image(upload(data))).info
+
+
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "profile"), [("JPEG", SRGB), ("PNG", SRGB), ("PNG", b"not a profile")]
+)
+def test_stored_image_has_no_colour_profile(fmt, profile):
+    data = image_bytes(fmt, icc_profile=profile)
+    assert "icc_profile" not in open_stored(normalize_image(upload(data))).info
 
 
 def test_png_text_chunks_are_dropped():
