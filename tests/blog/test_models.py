@@ -84,9 +84,7 @@ def test_taking_back_an_old_slug_removes_its_redirect():
     article.save()
     article.slug = "first"
     article.save()
-    assert list(SlugRedirect.objects.values_list("old_slug", flat=True)) == [
-        "second"
-    ]
+    assert list(SlugRedirect.objects.values_list("old_slug", flat=True)) == ["second"]
 
 
 def test_save_sanitises_the_body():

@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def json_ld_blocks(html):
-    blocks = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html)
+    blocks = re.findall(
+        r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html
+    )
     return [item for block in blocks for item in json.loads(block)]
 
 
@@ -23,7 +25,10 @@ def test_article_page_has_a_unique_title_and_meta_description(client):
 def test_article_page_has_a_canonical_link(client):
     article = ArticleFactory()
     html = client.get(article.get_absolute_url()).text
-    assert f'<link rel="canonical" href="http://testserver{article.get_absolute_url()}">' in html
+    assert (
+        f'<link rel="canonical" href="http://testserver{article.get_absolute_url()}">'
+        in html
+    )
 
 
 def test_article_page_has_open_graph_and_twitter_tags(client):
@@ -75,6 +80,7 @@ def test_list_pages_have_distinct_titles(client):
     ArticleFactory(category=category)
     home = client.get("/").text
     listing = client.get(category.get_absolute_url()).text
-    assert re.search("<title>(.*?)</title>", home)[1] != re.search(
-        "<title>(.*?)</title>", listing
-    )[1]
+    assert (
+        re.search("<title>(.*?)</title>", home)[1]
+        != re.search("<title>(.*?)</title>", listing)[1]
+    )

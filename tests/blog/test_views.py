@@ -50,10 +50,8 @@ def test_home_second_page_lists_older_articles(client, settings):
 def test_article_page_shows_byline_linking_to_the_author(client):
     article = ArticleFactory(author__display_name="Happy Sharer")
     response = client.get(article.get_absolute_url())
-    assert (
-        f'By <a href="{article.author.get_absolute_url()}" rel="author">Happy Sharer</a>'
-        in response.text
-    )
+    author_url = article.author.get_absolute_url()
+    assert f'By <a href="{author_url}" rel="author">Happy Sharer</a>' in response.text
 
 
 def test_article_page_links_the_table_of_contents_to_the_headings(client):
