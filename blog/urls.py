@@ -31,4 +31,5 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", site_views.robots_txt, name="robots"),
     path("healthz", site_views.healthz, name="healthz"),
+    path("search/", views.SearchView.as_view(), name="search"),
 ]
