@@ -1,0 +1,96 @@
+"""Playwright driving Debian's Chromium against pytest-django's live server.
+
+`playwright install` is never needed: the browser is the distribution's
+Chromium. Every page a test opens fails the test if the browser reports a
+console error, an uncaught exception or a Content-Security-Policy violation.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # Without these Chromium phones home, and a closed network refuses it.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+INSTALL_HINT = "Chromium not installed: apt-get install -y chromium"
+
+
+def find_chromium():
+    """The path of Debian's Chromium, or None."""
+    found = shutil.which("chromium")
+    if found:
+        return found
+    debian = Path("/usr/bin/chromium")
+    return str(debian) if debian.exists() else None
+
+
+def running_in_ci():
+    return os.environ.get("CI", "").lower() not in ("", "0", "false")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium per test module; missing Chromium fails in CI, skips locally."""
+    executable = find_chromium()
+    if executable is None:
+        if running_in_ci():
+            pytest.fail(f"{INSTALL_HINT} (browser tests must run in CI)")
+        pytest.skip(INSTALL_HINT)
+
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread, and
+    # Django refuses ORM calls next to a running loop unless told otherwise.
+    # Module scope keeps the loop (and the flag) away from other test modules.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=executable, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+
+
+@pytest.fixture
+def browser_problems():
+    """What the browser complained about while the test ran."""
+    return []
+
+
+@pytest.fixture
+def page(browser, live_server, browser_problems):
+    """A fresh page; the test fails if the browser reported any error."""
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+
+    def on_console(message):
+        if message.type == "error":
+            kind = (
+                "CSP violation"
+                if "Content Security Policy" in message.text
+                else "console error"
+            )
+            source = message.location.get("url") or page.url
+            browser_problems.append(f"{kind} ({source}): {message.text}")
+
+    def on_page_error(error):
+        browser_problems.append(f"uncaught exception on {page.url}: {error}")
+
+    page.on("console", on_console)
+    page.on("pageerror", on_page_error)
+    yield page
+    context.close()
+    if browser_problems:
+        pytest.fail("The browser reported:\n" + "\n".join(browser_problems))
