@@ -55,13 +55,13 @@ class Author(models.Model):
     def __str__(self):
         return self.display_name
 
-    def get_absolute_url(self):
-        return reverse("blog:author_detail", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("blog:author_detail", kwargs={"slug": self.slug})
 
     def _unique_slug(self):
         base = slugify(self.display_name)[:90] or "author"

@@ -90,8 +90,7 @@ class ArticleAdmin(admin.ModelAdmin):
             count += 1
         self.message_user(
             request,
-            ngettext("%d article published.", "%d articles published.", count)
-            % count,
+            ngettext("%d article published.", "%d articles published.", count) % count,
             messages.SUCCESS,
         )
 

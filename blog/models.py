@@ -158,25 +158,6 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("blog:article_detail", kwargs={"slug": self.slug})
-
-    @property
-    def is_public(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
-
-    @property
-    def is_scheduled(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at > timezone.now()
-        )
-
     def save(self, *args, **kwargs):
         """Fill the derived fields; remember a changed slug so old links redirect."""
         self.body = sanitize_html(self.body)
@@ -198,6 +179,25 @@ class Article(models.Model):
             )
         SlugRedirect.objects.filter(old_slug=self.slug).delete()
         self._saved_slug = self.slug
+
+    def get_absolute_url(self):
+        return reverse("blog:article_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
 
     def _unique_slug(self):
         base = slugify(self.title)[:190] or "article"
@@ -222,9 +222,7 @@ class SlugRedirect(models.Model):
     """An article's former slug; its old address answers with a 301."""
 
     old_slug = models.SlugField(max_length=200, unique=True)
-    article = models.ForeignKey(
-        Article, models.CASCADE, related_name="slug_redirects"
-    )
+    article = models.ForeignKey(Article, models.CASCADE, related_name="slug_redirects")
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):
@@ -283,12 +281,12 @@ class Comment(models.Model):
     def __str__(self):
         return f"{self.name} on {self.article}"
 
-    def get_absolute_url(self):
-        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
-
     def save(self, *args, **kwargs):
         self.depth = self.parent.depth + 1 if self.parent_id else 1
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
 
     def approve(self, *, by):
         self._moderate(self.Status.APPROVED, by)

@@ -65,9 +65,7 @@ def sanitize_html(raw: str) -> str:
     """Clean user HTML down to the allowlist; scripts and handlers are removed."""
     raw = raw.replace("\x00", "")
     # Script and style bodies are code, not text: drop them with their tags.
-    raw = re.sub(
-        r"<(script|style)\b[^>]*>.*?</\1\s*>", "", raw, flags=re.DOTALL | re.I
-    )
+    raw = re.sub(r"<(script|style)\b[^>]*>.*?</\1\s*>", "", raw, flags=re.DOTALL | re.I)
     return _cleaner.clean(raw).strip()
 
 

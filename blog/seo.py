@@ -30,9 +30,7 @@ def article_structured_data(article, request, site_name: str) -> list[dict]:
     }
     if article.cover:
         widest = max(article.cover_widths, default=None)
-        image = (
-            rendition_url(article.cover, widest) if widest else article.cover.url
-        )
+        image = rendition_url(article.cover, widest) if widest else article.cover.url
         data["image"] = absolute(image)
     crumbs = [("Home", reverse("blog:article_list"))]
     if article.category:
