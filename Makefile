@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test ci bench lint demo clean help
+.PHONY: run test bench lint clean help
 .DEFAULT_GOAL := help
 
 help:
