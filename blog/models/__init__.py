@@ -6,10 +6,19 @@ from .articles import (
     Tag,
     cover_upload_to,
 )
-from .comments import Comment, CommentQuerySet
+from .comments import (
+    BlockedTerm,
+    Comment,
+    CommentQuerySet,
+    ModerationEvent,
+    VerifiedCommenter,
+)
 
 __all__ = [
     "Article",
+    "BlockedTerm",
+    "ModerationEvent",
+    "VerifiedCommenter",
     "ArticleQuerySet",
     "Category",
     "Comment",

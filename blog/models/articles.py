@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -120,6 +123,13 @@ class Article(models.Model):
         blank=True,
         help_text=_("A time in the future schedules the article."),
     )
+    comments_enabled = models.BooleanField(_("comments enabled"), default=True)
+    comments_close_after_days = models.PositiveIntegerField(
+        _("close comments after (days)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for the site's setting; 0 never closes them."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -195,6 +205,15 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+    def comments_open(self) -> bool:
+        """Public, switched on, and not past the closing age (days after publishing)."""
+        if not (self.comments_enabled and self.is_public):
+            return False
+        days = self.comments_close_after_days
+        if days is None:
+            days = settings.FOLIO_COMMENTS_CLOSE_AFTER_DAYS
+        return not days or timezone.now() < self.published_at + timedelta(days=days)
 
     def _unique_slug(self):
         base = slugify(self.title)[:190] or "article"

@@ -37,7 +37,10 @@ class Comment(models.Model):
     status = models.CharField(
         max_length=10, choices=Status, default=Status.PENDING, db_index=True
     )
-    held_reason = models.CharField(max_length=200, blank=True)
+    held_reason = models.CharField(
+        _("held because"), max_length=200, blank=True
+    )  # why a comment went to pending review or spam, for moderators
+    notify_replies = models.BooleanField(_("notify me of replies"), default=False)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     moderated_by = models.ForeignKey(
@@ -54,6 +57,7 @@ class Comment(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["article", "status", "created_at"])]
+        permissions = [("moderate_comment", "Can moderate comments")]
 
     def __str__(self):
         return f"{self.name} on {self.article}"
@@ -76,3 +80,79 @@ class Comment(models.Model):
         self.moderated_by = user
         self.moderated_at = timezone.now()
         self.save(update_fields=["status", "moderated_by", "moderated_at"])
+
+
+class BlockedTerm(models.Model):
+    """A moderator's blocklist entry: matching comments go straight to spam."""
+
+    class Kind(models.TextChoices):
+        WORD = "word", _("Word or phrase")
+        EMAIL = "email", _("Email address")
+        IP = "ip", _("IP address")
+        DOMAIN = "domain", _("Domain (in email or links)")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    value = models.CharField(_("value"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["kind", "value"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "value"], name="blog_blockedterm_unique_kind_value"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.value}"
+
+    def save(self, *args, **kwargs):
+        self.value = self.value.strip().lower()
+        super().save(*args, **kwargs)
+
+
+class ModerationEvent(models.Model):
+    """Who did what to which comment, and when; kept after a comment is deleted."""
+
+    class Action(models.TextChoices):
+        APPROVE = "approve", _("Approved")
+        REJECT = "reject", _("Rejected")
+        SPAM = "spam", _("Marked as spam")
+        DELETE = "delete", _("Deleted")
+
+    comment = models.ForeignKey(
+        Comment, models.SET_NULL, null=True, blank=True, related_name="events"
+    )
+    comment_summary = models.CharField(max_length=200)
+    action = models.CharField(max_length=10, choices=Action)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.comment_summary}"
+
+
+class VerifiedCommenter(models.Model):
+    """An email address whose owner proved it by following a signed link."""
+
+    email = models.EmailField(unique=True)
+    verified_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.email

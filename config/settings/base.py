@@ -196,6 +196,13 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
 FOLIO_ARTICLES_PER_PAGE = 10
+# Comments close this many days after an article is published (0: never);
+# each article may override it.
+FOLIO_COMMENTS_CLOSE_AFTER_DAYS = int(env("FOLIO_COMMENTS_CLOSE_AFTER_DAYS", "60"))
+# Approve at once the comments of a returning commenter whose email address
+# is proved (a signed link) and who posts from the browser that proved it.
+FOLIO_COMMENTS_TRUST_VERIFIED = env("FOLIO_COMMENTS_TRUST_VERIFIED", "false") == "true"
+FOLIO_COMMENTS_PER_MINUTE = int(env("FOLIO_COMMENTS_PER_MINUTE", "5"))
 
 LOGGING = {
     "version": 1,
