@@ -82,5 +82,7 @@ def restore_sqlite_index(using="default", **kwargs):
             return
         if "blog_article" not in connection.introspection.table_names(cursor):
             return
-    with connection.schema_editor() as schema_editor:
-        create_sqlite_index(schema_editor)
+        # A plain cursor: SQLite's schema editor refuses to run inside a
+        # transaction, and this may run in one.
+        for statement in SQLITE_DROP + SQLITE_CREATE:
+            cursor.execute(statement)
