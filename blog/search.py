@@ -2,11 +2,13 @@
 
 Both backends get the same words from the reader's query and the same rules:
 every word must match, case does not matter, English stemming ("seizures"
-finds "seizure"), English stop words are ignored, and the last word also
-matches as a prefix. Title counts most, then summary, then body. The reader's
-text never reaches the query syntax: it is cut into words first.
+finds "seizure"), English stop words are ignored, and the last word, from
+three letters on, also matches as a prefix. Title counts most, then summary,
+then body. The reader's text never reaches the query syntax: it is cut into
+words first.
 
-The index lives in migration `blog.0003_article_search`.
+The indexes (an FTS5 table on SQLite, the `search_vector` column on
+PostgreSQL) come from migration `blog.0003_article_search`.
 """
 
 import re
@@ -15,15 +17,17 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    SearchVector,
+    SearchVectorField,
 )
 from django.db import NotSupportedError, connections
-from django.db.models import F, FloatField, Func, TextField, Value
+from django.db.models import F, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Replace
 
 MAX_WORDS = 20
 MAX_WORD_LENGTH = 50
+# A shorter last word would match a good part of the vocabulary as a prefix.
+PREFIX_MIN_LENGTH = 3
 SNIPPET_WORDS = 30
 # Snippets come back with matches between these two characters; the
 # `highlight` template filter escapes the text, then turns them into <mark>.
@@ -74,38 +78,28 @@ def search_articles(queryset, query: str):
     return queryset.order_by("-search_rank", "-published_at", "-pk")
 
 
-class _Fts5Value(Func):
-    """A value FTS5 computes for the outer article row: its rank or snippet.
-
-    The joiner puts the article's id, resolved by the ORM whatever the
-    table's alias, after the MATCH argument.
-    """
-
-    template = (
-        "(SELECT %(column)s FROM blog_article_fts "
-        "WHERE blog_article_fts MATCH %(expressions)s)"
-    )
-    arg_joiner = " AND blog_article_fts.rowid = "
-
-
 def _search_sqlite(queryset, words):
     # Each word is an FTS5 string, so `AND`, `NEAR(`, `*` or `"` are only text.
     phrases = ['"{}"'.format(word.replace('"', '""')) for word in words]
-    match = " ".join(phrases) + " *"
+    if len(words[-1]) >= PREFIX_MIN_LENGTH:
+        phrases[-1] += " *"
     # Weights of title, summary, body_text; bm25() is lower for better matches.
     rank = "-bm25(blog_article_fts, 10.0, 5.0, 1.0)"
     # Column 2 is body_text; char(2) and char(3) are MATCH_START and MATCH_END.
     snippet = f"snippet(blog_article_fts, 2, char(2), char(3), '…', {SNIPPET_WORDS})"
-    matching = RawSQL(  # noqa: S611 - the query is a parameter
-        "SELECT rowid FROM blog_article_fts WHERE blog_article_fts MATCH %s", [match]
-    )
-    return queryset.filter(pk__in=matching).annotate(
-        search_rank=_Fts5Value(
-            Value(match), F("pk"), column=rank, output_field=FloatField()
-        ),
-        search_snippet=_Fts5Value(
-            Value(match), F("pk"), column=snippet, output_field=TextField()
-        ),
+    # One MATCH scan joined to the articles, never a MATCH per article: that
+    # is quadratic once the prefix stands for many words. So no subquery per
+    # row, and the unary + keeps SQLite from looking the FTS5 table up by
+    # rowid from each article. The ORM cannot join a table it has no model
+    # for, hence extra().
+    return queryset.extra(  # noqa: S610 - the reader's words are a parameter
+        tables=["blog_article_fts"],
+        where=[
+            "blog_article_fts MATCH %s",
+            "blog_article.id = +blog_article_fts.rowid",
+        ],
+        params=[" ".join(phrases)],
+        select={"search_rank": rank, "search_snippet": snippet},
     )
 
 
@@ -113,27 +107,23 @@ def _plain(field):
     """The field as PostgreSQL's parser should see plain text.
 
     The parser reads `<word ...>` as an XML tag and drops it, and everything
-    after `<script>`; a stand-in character keeps such text searchable.
+    after `<script>`; a stand-in character keeps such text searchable. The
+    `search_vector` column (migration 0003) is built the same way.
     """
     return Replace(F(field), Value("<"), Value("\x01"), output_field=TextField())
 
 
-def search_document():
-    """The weighted tsvector the PostgreSQL GIN index is built on.
-
-    Migration 0003 indexes exactly this expression; change it only together
-    with a migration that rebuilds the index.
-    """
-    return (
-        SearchVector(_plain("title"), weight="A", config=PG_CONFIG)
-        + SearchVector(_plain("summary"), weight="B", config=PG_CONFIG)
-        + SearchVector(_plain("body_text"), weight="C", config=PG_CONFIG)
-    )
-
-
 def _search_postgresql(queryset, words):
     # Words hold letters and digits only, so no tsquery operator gets in.
-    query = SearchQuery(" & ".join(words) + ":*", search_type="raw", config=PG_CONFIG)
+    terms = list(words)
+    if len(terms[-1]) >= PREFIX_MIN_LENGTH:
+        terms[-1] += ":*"
+    query = SearchQuery(" & ".join(terms), search_type="raw", config=PG_CONFIG)
+    # Stored and GIN-indexed, so ranking reads it instead of parsing every
+    # matching article again.
+    vector = RawSQL(  # noqa: S611 - no input
+        "blog_article.search_vector", [], output_field=SearchVectorField()
+    )
     headline = SearchHeadline(
         _plain("body_text"),
         query,
@@ -144,10 +134,10 @@ def _search_postgresql(queryset, words):
         min_words=SNIPPET_WORDS // 2,
     )
     return (
-        queryset.alias(search_document=search_document())
-        .filter(search_document=query)
+        queryset.alias(search_vector=vector)
+        .filter(search_vector=query)
         .annotate(
-            search_rank=SearchRank(F("search_document"), query),
+            search_rank=SearchRank(F("search_vector"), query),
             search_snippet=Replace(
                 headline, Value("\x01"), Value("<"), output_field=TextField()
             ),

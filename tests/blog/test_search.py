@@ -1,5 +1,6 @@
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from blog.models import Article
 from blog.search import MAX_WORD_LENGTH, MAX_WORDS, query_words
@@ -49,6 +50,11 @@ def test_search_matches_the_last_word_as_a_prefix():
 def test_search_matches_only_the_last_word_as_a_prefix():
     ArticleFactory(body="<p>Hydration matters.</p>")
     assert search("hydra matters") == []
+
+
+def test_search_matches_a_last_word_of_two_letters_only_whole():
+    ArticleFactory(body="<p>Vitamins for everyone.</p>")
+    assert search("vi") == []
 
 
 def test_search_ignores_english_stop_words():
@@ -239,3 +245,15 @@ def test_postgresql_search_uses_the_gin_index():
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = queryset.explain()
     assert "blog_article_search" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5 is SQLite's")
+def test_sqlite_search_counts_matches_with_one_fts_scan():
+    ArticleFactory.create_batch(3, title="Sleep")
+    with CaptureQueriesContext(connection) as queries:
+        Article.objects.published().search("sleep").count()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + queries[0]["sql"])
+        first_step = cursor.fetchall()[0][-1]
+    # Not ":=M": a MATCH run again for each article, by rowid.
+    assert first_step == "SCAN blog_article_fts VIRTUAL TABLE INDEX 0:M3"
