@@ -129,7 +129,7 @@ def main() -> int:
         manage(env, "migrate", "--no-input")
         manage(env, "collectstatic", "--no-input")
         manage(env, "load_demo", "--force")
-        slug = manage(env, "shell", "-c", _FIRST_ARTICLE).strip()
+        slug = manage(env, "shell", "--no-imports", "-c", _FIRST_ARTICLE).strip()
         server = subprocess.Popen(
             [PYTHON, "-m", "gunicorn", "config.wsgi", "--workers", "2",
              "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
