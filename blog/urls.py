@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import feeds, site_views, views
+from . import comment_views, feeds, site_views, views
 from .sitemaps import SITEMAPS
 
 app_name = "blog"
@@ -12,6 +12,16 @@ urlpatterns = [
         "articles/<slug:slug>/",
         views.ArticleDetailView.as_view(),
         name="article_detail",
+    ),
+    path(
+        "articles/<slug:slug>/comments/",
+        comment_views.comment_create,
+        name="comment_create",
+    ),
+    path(
+        "comments/verify/<str:token>/",
+        comment_views.commenter_verify,
+        name="commenter_verify",
     ),
     path(
         "category/<slug:slug>/",

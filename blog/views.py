@@ -7,8 +7,9 @@ from django.views.generic import DetailView, ListView
 
 from accounts.models import Author
 
+from .comment_views import comment_form_context, own_comment_ids
 from .comments import build_thread
-from .models import Article, Category, SlugRedirect, Tag
+from .models import Article, Category, Comment, SlugRedirect, Tag
 from .seo import article_structured_data
 
 RELATED_LIMIT = 3
@@ -47,10 +48,17 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        comments = list(article.comments.approved().order_by("created_at", "pk"))
+        own_ids = own_comment_ids(self.request)  # pending, shown to their author
+        comments = list(article.comments.shown_to(own_ids).order_by("created_at", "pk"))
+        approved = [c for c in comments if c.status == Comment.Status.APPROVED]
+        context.update(
+            comment_form_context(
+                self.request, article, approved, context.get("comment_form")
+            )
+        )
         context.update(
             comments=build_thread(comments),
-            comment_count=len(comments),
+            comment_count=len(approved),
             related_articles=self._related(article),
             previous_article=self._neighbour(article, "previous"),
             next_article=self._neighbour(article, "next"),

@@ -13,6 +13,18 @@ class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
 
+    def shown_to(self, own_ids):
+        """Approved comments, and those of `own_ids` still awaiting a moderator.
+
+        Spam is shown to its author as awaiting moderation too: a spammer is
+        not told what the filters caught.
+        """
+        waiting = [Comment.Status.PENDING, Comment.Status.SPAM]
+        return self.filter(
+            models.Q(status=Comment.Status.APPROVED)
+            | models.Q(pk__in=own_ids, status__in=waiting)
+        )
+
 
 class Comment(models.Model):
     """A reader's comment. Only approved ones are ever shown; emails never are."""
@@ -68,6 +80,10 @@ class Comment(models.Model):
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def accepts_replies(self):
+        return self.status == self.Status.APPROVED and self.depth < self.MAX_DEPTH
 
     def approve(self, *, by):
         self._moderate(self.Status.APPROVED, by)

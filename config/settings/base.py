@@ -203,6 +203,11 @@ FOLIO_COMMENTS_CLOSE_AFTER_DAYS = int(env("FOLIO_COMMENTS_CLOSE_AFTER_DAYS", "60
 # is proved (a signed link) and who posts from the browser that proved it.
 FOLIO_COMMENTS_TRUST_VERIFIED = env("FOLIO_COMMENTS_TRUST_VERIFIED", "false") == "true"
 FOLIO_COMMENTS_PER_MINUTE = int(env("FOLIO_COMMENTS_PER_MINUTE", "5"))
+# A comment form sent back sooner than this after it was served is refused.
+FOLIO_COMMENT_MIN_SECONDS = float(env("FOLIO_COMMENT_MIN_SECONDS", "3"))
+# Behind a reverse proxy that sets X-Forwarded-For, its last address is the
+# client's; otherwise the header is the client's own claim and is ignored.
+FOLIO_TRUST_X_FORWARDED_FOR = env("FOLIO_TRUST_X_FORWARDED_FOR", "false") == "true"
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,214 @@
+"""Posting a comment and proving a commenter's email: HTTP in, HTTP out.
+
+Also the per-browser state of commenting: the reader's own comments still
+awaiting moderation (in the session), the remembered details and the proof
+of a verified email (signed cookies).
+"""
+
+import ipaddress
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.core import signing
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import services, spam
+from .forms import CommentForm
+from .models import Comment
+
+OWN_COMMENTS_SESSION_KEY = "blog_own_comments"
+OWN_COMMENTS_KEPT = 50
+REMEMBER_COOKIE = "folio_commenter"
+REMEMBER_SALT = "blog.commenter-remember"
+PROOF_COOKIE = "folio_commenter_proof"
+PROOF_SALT = "blog.commenter-proof"
+COOKIE_MAX_AGE = timedelta(days=365)
+# A comment of 5,000 characters in any script, URL-encoded with its form,
+# fits many times over; anything bigger is refused before the form sees it.
+MAX_POST_BYTES = 512 * 1024
+
+
+def client_ip(request) -> str | None:
+    """The commenter's address: REMOTE_ADDR, or the proxy's word if trusted."""
+    address = request.META.get("REMOTE_ADDR", "")
+    if settings.FOLIO_TRUST_X_FORWARDED_FOR:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        address = forwarded.rsplit(",", 1)[-1].strip() or address
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
+
+
+def own_comment_ids(request) -> list[int]:
+    """This session's comments, which it may see before they are approved."""
+    ids = request.session.get(OWN_COMMENTS_SESSION_KEY, [])
+    return [i for i in ids if isinstance(i, int)]
+
+
+def remembered_details(request) -> dict:
+    """Name, email and website this browser asked us to remember, if any."""
+    value = request.COOKIES.get(REMEMBER_COOKIE)
+    if not value:
+        return {}
+    try:
+        details = signing.loads(value, salt=REMEMBER_SALT, max_age=COOKIE_MAX_AGE)
+    except signing.BadSignature:
+        return {}
+    if not isinstance(details, dict):
+        return {}
+    fields = ("name", "email", "website")
+    return {k: details[k] for k in fields if isinstance(details.get(k), str)}
+
+
+def proven_email(request) -> str | None:
+    """The email address this browser proved through a signed link, if any."""
+    return request.get_signed_cookie(
+        PROOF_COOKIE, default=None, salt=PROOF_SALT, max_age=COOKIE_MAX_AGE
+    )
+
+
+def reply_target(comments, value):
+    """The approved comment among `comments` with id `value` open to replies."""
+    value = str(value or "")
+    for comment in comments:
+        if str(comment.pk) == value and comment.accepts_replies:
+            return comment
+    return None
+
+
+def comment_form_context(request, article, comments, form=None) -> dict:
+    """The reply form's part of the article page: form, reply target, state."""
+    if form is None:
+        reply_to = reply_target(comments, request.GET.get("replyto"))
+        remembered = remembered_details(request)
+        initial = {**remembered, "remember": bool(remembered)}
+        if reply_to:
+            initial["parent"] = reply_to.pk
+        form = CommentForm(article=article, initial=initial)
+    else:
+        reply_to = reply_target(comments, form["parent"].value())
+    return {
+        "comment_form": form,
+        "comments_open": article.comments_open(),
+        "reply_to": reply_to,
+    }
+
+
+def render_article(request, view, form, *, status):
+    """The article page again, with the comment form as sent and its errors."""
+    form.renew_timestamp()
+    context = view.get_context_data(object=view.object, comment_form=form)
+    return view.render_to_response(context, status=status)
+
+
+def refuse(request, *, title, message, status, back_url=""):
+    context = {"title": title, "message": message, "back_url": back_url}
+    return render(request, "blog/comment_refused.html", context, status=status)
+
+
+@require_POST
+def comment_create(request, slug):
+    """Take a comment for moderation; come back to it on the article page."""
+    from .views import ArticleDetailView  # views imports this module
+
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_POST_BYTES:
+        return refuse(
+            request,
+            title="Comment too long",
+            message="That comment is far too long to be accepted.",
+            status=400,
+        )
+    view = ArticleDetailView()
+    view.setup(request, slug=slug)
+    article = view.object = view.get_object()
+    if not article.is_public:
+        raise Http404("No public article here.")
+    if not article.comments_open():
+        return refuse(
+            request,
+            title="Comments are closed",
+            message="Comments are closed on this article.",
+            status=403,
+            back_url=article.get_absolute_url(),
+        )
+    form = CommentForm(request.POST, article=article)
+    if not form.is_valid():
+        return render_article(request, view, form, status=400)
+    ip_address = client_ip(request)
+    if spam.rate_limit_reason(ip_address):
+        form.add_error(None, "You are commenting too fast; wait a minute.")
+        return render_article(request, view, form, status=429)
+    data = form.cleaned_data
+    comment = services.post_comment(
+        article=article,
+        name=data["name"],
+        email=data["email"],
+        website=data["website"],
+        body=data["body"],
+        parent=data["parent"],
+        notify_replies=data["notify_replies"],
+        ip_address=ip_address,
+        proven_email=proven_email(request),
+        base_url=request.build_absolute_uri("/"),
+    )
+    response = HttpResponseRedirect(
+        f"{article.get_absolute_url()}#comment-{comment.pk}", status=303
+    )
+    if comment.status == Comment.Status.APPROVED:
+        messages.success(request, "Thank you: your comment is published.")
+    else:
+        ids = [comment.pk, *own_comment_ids(request)][:OWN_COMMENTS_KEPT]
+        request.session[OWN_COMMENTS_SESSION_KEY] = ids
+        messages.info(request, "Your comment is awaiting moderation.")
+    remember_details(request, response, data)
+    return response
+
+
+def remember_details(request, response, data):
+    """Keep, or forget, the commenter's details in a signed cookie."""
+    if not data["remember"]:
+        response.delete_cookie(REMEMBER_COOKIE, samesite="Lax")
+        return
+    details = {k: data[k] for k in ("name", "email", "website")}
+    response.set_cookie(
+        REMEMBER_COOKIE,
+        signing.dumps(details, salt=REMEMBER_SALT, compress=True),
+        max_age=COOKIE_MAX_AGE,
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def commenter_verify(request, token):
+    """A signed link proves an email: confirm with a POST (a GET changes nothing)."""
+    email = services.read_verification_token(token)
+    if email is None:
+        return refuse(
+            request,
+            title="This link does not work",
+            message=(
+                "This confirmation link is damaged or has expired. Post another "
+                "comment to get a new one."
+            ),
+            status=400,
+        )
+    if request.method == "GET":
+        return render(request, "blog/comment_verify.html", {"token": token})
+    services.verify_commenter(email=email)
+    response = render(request, "blog/comment_verify.html", {"verified": True})
+    response.set_signed_cookie(
+        PROOF_COOKIE,
+        email,
+        salt=PROOF_SALT,
+        max_age=COOKIE_MAX_AGE,
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
+    return response

@@ -1,0 +1,157 @@
+"""Comment writes with side effects: posting a comment, proving an email."""
+
+import logging
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from . import spam
+from .models import BlockedTerm, Comment, VerifiedCommenter
+
+logger = logging.getLogger(__name__)
+
+VERIFY_SALT = "blog.commenter-verify"
+VERIFY_MAX_AGE = timedelta(days=7)
+# One verification email per address per day, however often it comments:
+# nobody can flood a stranger's inbox by typing their address.
+VERIFY_RESEND_SECONDS = 24 * 60 * 60
+
+
+@transaction.atomic
+def post_comment(
+    *,
+    article,
+    name: str,
+    email: str,
+    website: str = "",
+    body: str,
+    parent: Comment | None = None,
+    notify_replies: bool = False,
+    ip_address: str | None = None,
+    proven_email: str | None = None,
+    base_url: str = "",
+) -> Comment:
+    """Store a reader's comment and notify the moderators after commit.
+
+    A blocklist match goes to spam and too many links is held, each with its
+    reason; a commenter who proved this email from this browser
+    (`proven_email`, from a signed cookie) is approved at once when the site
+    trusts verified commenters; everyone else waits for a moderator.
+    """
+    status = Comment.Status.PENDING
+    reason = spam.blocked_term_reason(
+        BlockedTerm.objects.all(),
+        name=name,
+        email=email,
+        body=body,
+        website=website,
+        ip_address=ip_address,
+    )
+    if reason:
+        status = Comment.Status.SPAM
+    else:
+        reason = spam.too_many_links_reason(body=body, website=website)
+    if not reason and is_trusted_commenter(email=email, proven_email=proven_email):
+        status = Comment.Status.APPROVED
+    comment = Comment.objects.create(
+        article=article,
+        parent=parent,
+        name=name,
+        email=email,
+        website=website,
+        body=body,
+        notify_replies=notify_replies,
+        ip_address=ip_address,
+        status=status,
+        held_reason=(reason or "")[: Comment._meta.get_field("held_reason").max_length],
+        moderated_at=timezone.now() if status == Comment.Status.APPROVED else None,
+    )
+    if status == Comment.Status.PENDING:
+        transaction.on_commit(partial(_notify_new_comment, comment), robust=True)
+    if status != Comment.Status.SPAM and _should_offer_verification(email):
+        transaction.on_commit(
+            partial(send_verification_email, email=email, base_url=base_url),
+            robust=True,
+        )
+    return comment
+
+
+def _notify_new_comment(comment: Comment) -> None:
+    from .notifications import notify_new_comment  # TEMP until it lands
+
+    notify_new_comment(comment)
+
+
+def is_trusted_commenter(*, email: str, proven_email: str | None) -> bool:
+    """The site trusts proved emails, and this browser proved this one."""
+    if not (settings.FOLIO_COMMENTS_TRUST_VERIFIED and proven_email):
+        return False
+    email = email.strip().lower()
+    if proven_email.strip().lower() != email:
+        return False
+    return VerifiedCommenter.objects.filter(email=email).exists()
+
+
+def _should_offer_verification(email: str) -> bool:
+    if not settings.FOLIO_COMMENTS_TRUST_VERIFIED:
+        return False
+    email = email.strip().lower()
+    if VerifiedCommenter.objects.filter(email=email).exists():
+        return False
+    return cache.add(verification_sent_key(email), 1, VERIFY_RESEND_SECONDS)
+
+
+def verification_sent_key(email: str) -> str:
+    return f"comment-verify-sent:{email.strip().lower()}"
+
+
+def make_verification_token(email: str) -> str:
+    signer = signing.TimestampSigner(salt=VERIFY_SALT)
+    return signer.sign_object({"email": email.strip().lower()})
+
+
+def read_verification_token(token: str) -> str | None:
+    """The email a verification link proves, or None if forged or expired."""
+    signer = signing.TimestampSigner(salt=VERIFY_SALT)
+    try:
+        data = signer.unsign_object(token, max_age=VERIFY_MAX_AGE)
+    except (signing.BadSignature, ValueError):
+        return None
+    email = data.get("email") if isinstance(data, dict) else None
+    return email if isinstance(email, str) and email else None
+
+
+def send_verification_email(*, email: str, base_url: str) -> None:
+    """Mail a signed link proving the address; a failure is logged, not raised."""
+    path = reverse(
+        "blog:commenter_verify", kwargs={"token": make_verification_token(email)}
+    )
+    context = {
+        "verify_url": base_url.rstrip("/") + path,
+        "site_name": settings.SITE_NAME,
+        "days": VERIFY_MAX_AGE.days,
+    }
+    try:
+        send_mail(
+            subject=f"Confirm your email address for comments on {settings.SITE_NAME}",
+            message=render_to_string("blog/comment_verify_email.txt", context),
+            from_email=None,
+            recipient_list=[email],
+        )
+    except Exception:
+        logger.exception("Could not send the commenter verification email")
+
+
+@transaction.atomic
+def verify_commenter(*, email: str) -> VerifiedCommenter:
+    """Record that the owner of this email address proved it."""
+    commenter, _ = VerifiedCommenter.objects.get_or_create(email=email.lower())
+    return commenter
