@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import comment_views, feeds, site_views, views
+from . import comment_views, feeds, moderation_views, site_views, views
 from .sitemaps import SITEMAPS
 
 app_name = "blog"
@@ -42,4 +42,29 @@ urlpatterns = [
     path("robots.txt", site_views.robots_txt, name="robots"),
     path("healthz", site_views.healthz, name="healthz"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path(
+        "moderation/",
+        moderation_views.ModerationQueueView.as_view(),
+        name="moderation_queue",
+    ),
+    path(
+        "moderation/bulk/",
+        moderation_views.moderation_bulk,
+        name="moderation_bulk",
+    ),
+    path(
+        "moderation/<int:pk>/<slug:action>/",
+        moderation_views.moderation_action,
+        name="moderation_action",
+    ),
+    path(
+        "moderation/c/<str:token>/",
+        moderation_views.moderation_link,
+        name="moderation_link",
+    ),
+    path(
+        "comments/unsubscribe/<str:token>/",
+        moderation_views.comment_unsubscribe,
+        name="comment_unsubscribe",
+    ),
 ]

@@ -83,6 +83,8 @@ class CommentFactory(factory.django.DjangoModelFactory):
 
     class Params:
         pending = factory.Trait(status=Comment.Status.PENDING)
+        spam = factory.Trait(status=Comment.Status.SPAM)
+        rejected = factory.Trait(status=Comment.Status.REJECTED)
 
     article = factory.SubFactory(ArticleFactory)
     name = factory.Sequence(lambda n: f"Reader {n}")

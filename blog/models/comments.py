@@ -25,6 +25,21 @@ class CommentQuerySet(models.QuerySet):
             | models.Q(pk__in=own_ids, status__in=waiting)
         )
 
+    def for_moderator(self, user):
+        """Every comment for a user who may moderate; nothing for anyone else."""
+        if user.has_perm("blog.moderate_comment"):
+            return self
+        return self.none()
+
+    def moderation_order(self):
+        """Pending first, then spam, then the rest; newest first within each."""
+        rank = models.Case(
+            models.When(status=Comment.Status.PENDING, then=0),
+            models.When(status=Comment.Status.SPAM, then=1),
+            default=2,
+        )
+        return self.alias(rank=rank).order_by("rank", "-created_at", "-pk")
+
 
 class Comment(models.Model):
     """A reader's comment. Only approved ones are ever shown; emails never are."""
@@ -90,6 +105,13 @@ class Comment(models.Model):
 
     def reject(self, *, by):
         self._moderate(self.Status.REJECTED, by)
+
+    def mark_spam(self, *, by):
+        self._moderate(self.Status.SPAM, by)
+
+    def summary(self):
+        """A line naming this comment for the moderation log."""
+        return f"#{self.pk} by {self.name} on {self.article}"[:200]
 
     def _moderate(self, status, user):
         self.status = status

@@ -33,6 +33,8 @@ CSRF_TRUSTED_ORIGINS = [
     o for o in env("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]
 SITE_NAME = env("FOLIO_SITE_NAME", "Folio")
+# The site's public address, for absolute links in emails sent off a request.
+FOLIO_SITE_URL = env("FOLIO_SITE_URL", "http://127.0.0.1:8000")
 SITE_DESCRIPTION = env(
     "FOLIO_SITE_DESCRIPTION",
     "Articles by the Folio authors team: health, science and everyday knowledge.",
@@ -50,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_tasks_db",
     "imaging",
     "accounts",
     "blog",
@@ -83,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "blog.context_processors.site",
+                "blog.context_processors.moderation",
             ],
         },
     },
@@ -122,6 +126,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "accounts.User"
+# The model backend, reading a user's own and group permissions in one query.
+AUTHENTICATION_BACKENDS = ["accounts.backends.ModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation."
@@ -171,6 +177,10 @@ MAILERS = {
         },
     }
 }
+# Notification emails are sent by a task, after the request: queued in the
+# database and run by `manage.py db_worker` (django-tasks-db).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Folio <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
