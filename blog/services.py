@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from . import spam
 from .models import BlockedTerm, Comment, VerifiedCommenter
+from .notifications import notify_comment_approved, notify_new_comment
 
 logger = logging.getLogger(__name__)
 
@@ -75,19 +76,15 @@ def post_comment(
         moderated_at=timezone.now() if status == Comment.Status.APPROVED else None,
     )
     if status == Comment.Status.PENDING:
-        transaction.on_commit(partial(_notify_new_comment, comment), robust=True)
+        transaction.on_commit(partial(notify_new_comment, comment), robust=True)
+    elif status == Comment.Status.APPROVED:
+        transaction.on_commit(partial(notify_comment_approved, comment), robust=True)
     if status != Comment.Status.SPAM and _should_offer_verification(email):
         transaction.on_commit(
             partial(send_verification_email, email=email, base_url=base_url),
             robust=True,
         )
     return comment
-
-
-def _notify_new_comment(comment: Comment) -> None:
-    from .notifications import notify_new_comment  # TEMP until it lands
-
-    notify_new_comment(comment)
 
 
 def is_trusted_commenter(*, email: str, proven_email: str | None) -> bool:

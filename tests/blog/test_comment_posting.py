@@ -333,7 +333,7 @@ def test_pending_comment_notifies_the_moderators_after_commit(
     client, article, django_capture_on_commit_callbacks, monkeypatch
 ):
     notified = []
-    monkeypatch.setattr("blog.services._notify_new_comment", notified.append)
+    monkeypatch.setattr("blog.services.notify_new_comment", notified.append)
     with django_capture_on_commit_callbacks(execute=True):
         post(client, article)
     assert notified == [Comment.objects.get()]
@@ -346,7 +346,7 @@ def test_spam_notifies_nobody(
 
     BlockedTerm.objects.create(kind="word", value="casino")
     notified = []
-    monkeypatch.setattr("blog.services._notify_new_comment", notified.append)
+    monkeypatch.setattr("blog.services.notify_new_comment", notified.append)
     with django_capture_on_commit_callbacks(execute=True):
         post(client, article, body="casino")
     assert notified == []

@@ -189,3 +189,14 @@ def test_proved_commenter_waits_when_the_site_trusts_nobody(article):
     VerifiedCommenter.objects.create(email=EMAIL)
     post(proved_browser(), article)
     assert Comment.objects.get().status == Comment.Status.PENDING
+
+
+def test_comment_approved_at_once_sends_the_approval_notices(
+    article, trusting, django_capture_on_commit_callbacks, monkeypatch
+):
+    VerifiedCommenter.objects.create(email=EMAIL)
+    approved = []
+    monkeypatch.setattr("blog.services.notify_comment_approved", approved.append)
+    with django_capture_on_commit_callbacks(execute=True):
+        post(proved_browser(), article)
+    assert approved == [Comment.objects.get()]
