@@ -9,6 +9,7 @@ from accounts.models import Author
 
 from .comment_views import comment_form_context, own_comment_ids
 from .comments import build_thread
+from .forms import SearchForm
 from .models import Article, Category, Comment, SlugRedirect, Tag
 from .seo import article_structured_data
 
@@ -183,11 +184,10 @@ class SearchView(ListView):
 
     paginate_by = settings.FOLIO_ARTICLES_PER_PAGE
     template_name = "blog/search.html"
-    max_query_length = 200
 
     def get_queryset(self):
-        query = self.request.GET.get("q", "").replace("\x00", "").strip()
-        self.query = query[: self.max_query_length].strip()
+        self.form = SearchForm(self.request.GET)
+        self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
         if not self.query:
             return Article.objects.none()
         return (
@@ -198,4 +198,4 @@ class SearchView(ListView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        return super().get_context_data(form=self.form, query=self.query, **kwargs)
