@@ -6,7 +6,7 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Comment, ModerationEvent
+from .models import Article, Comment
 
 OPEN = "open"  # the default view: pending, then spam
 STATUS_CHOICES = [
@@ -14,6 +14,19 @@ STATUS_CHOICES = [
     *Comment.Status.choices,
     ("all", _("All")),
 ]
+ACTION_CHOICES = [
+    ("approve", _("Approve")),
+    ("reject", _("Reject")),
+    ("spam", _("Mark as spam")),
+    ("delete", _("Delete")),
+]
+
+
+def button(name, label, css_class="btn-primary"):
+    """A submit button with exactly these Bootstrap classes."""
+    submit = Submit(name, label)
+    submit.field_classes = f"btn {css_class}"
+    return submit
 
 
 class ModerationFilterForm(forms.Form):
@@ -40,7 +53,7 @@ class ModerationFilterForm(forms.Form):
         self.helper.layout = Layout(
             Field("status", wrapper_class="col-12"),
             Field("article", wrapper_class="col-12"),
-            Submit("filter", _("Filter"), css_class="btn-outline-primary mb-3"),
+            button("filter", _("Filter"), "btn-outline-primary mb-3"),
         )
 
     def filter(self, comments):
@@ -62,7 +75,7 @@ class BulkModerationForm(forms.Form):
 
     action = forms.ChoiceField(
         label=_("With the selected comments"),
-        choices=[("", _("Choose an action…")), *ModerationEvent.Action.choices],
+        choices=[("", _("Choose an action…")), *ACTION_CHOICES],
     )
     comments = forms.ModelMultipleChoiceField(
         queryset=Comment.objects.none(),
@@ -78,9 +91,9 @@ class BulkModerationForm(forms.Form):
         self.helper.form_action = reverse_lazy("blog:moderation_bulk")
         self.helper.form_class = "d-flex flex-wrap gap-2 align-items-end mb-3"
         self.helper.layout = Layout(
-            Field("action", wrapper_class="mb-0"),
+            Field("action"),
             Field("next"),
-            Submit("apply", _("Apply"), css_class="btn-primary"),
+            button("apply", _("Apply"), "btn-primary mb-3"),
         )
 
 
@@ -90,4 +103,4 @@ class ConfirmForm(forms.Form):
     def __init__(self, *args, label, css_class="btn-primary", **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("confirm", label, css_class=css_class))
+        self.helper.add_input(button("confirm", label, css_class))
