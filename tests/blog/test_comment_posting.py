@@ -350,3 +350,20 @@ def test_spam_notifies_nobody(
     with django_capture_on_commit_callbacks(execute=True):
         post(client, article, body="casino")
     assert notified == []
+
+
+def test_commenter_article_page_stays_within_the_query_budget(
+    client, article, django_assert_max_num_queries
+):
+    for n in range(3):
+        post(client, article, body=f"Pending {n}")
+    CommentFactory.create_batch(5, article=article)
+    with django_assert_max_num_queries(8):
+        page = client.get(article.get_absolute_url())
+    assert page.context["comment_count"] == 5
+
+
+def test_malformed_content_length_is_a_bad_request_not_a_500(client, article):
+    url = reverse("blog:comment_create", kwargs={"slug": article.slug})
+    response = client.post(url, comment_data(article), CONTENT_LENGTH="lots")
+    assert response.status_code == 400
