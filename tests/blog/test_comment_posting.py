@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from blog import spam
-from blog.models import Comment
+from blog.models import BlockedTerm, Comment
 from tests.factories import ArticleFactory, CommentFactory
 
 from .comment_helpers import comment_data
@@ -308,8 +308,6 @@ def test_comment_with_three_links_is_held_with_its_reason(client, article):
 
 
 def test_comment_matching_the_blocklist_goes_to_spam_with_its_reason(client, article):
-    from blog.models import BlockedTerm
-
     BlockedTerm.objects.create(kind="word", value="casino")
     post(client, article, body="Great casino offers")
     comment = Comment.objects.get()
@@ -320,8 +318,6 @@ def test_comment_matching_the_blocklist_goes_to_spam_with_its_reason(client, art
 
 
 def test_spam_is_shown_to_its_author_as_awaiting_moderation(client, article):
-    from blog.models import BlockedTerm
-
     BlockedTerm.objects.create(kind="word", value="casino")
     post(client, article, body="Great casino offers")
     html = client.get(article.get_absolute_url()).content.decode()
@@ -342,8 +338,6 @@ def test_pending_comment_notifies_the_moderators_after_commit(
 def test_spam_notifies_nobody(
     client, article, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from blog.models import BlockedTerm
-
     BlockedTerm.objects.create(kind="word", value="casino")
     notified = []
     monkeypatch.setattr("blog.services.notify_new_comment", notified.append)
