@@ -210,3 +210,21 @@ def test_new_form_has_the_reply_checkboxes_off(article):
     form = CommentForm(article=article)
     assert not form["notify_replies"].value()
     assert not form["remember"].value()
+
+
+def test_page_says_which_fields_are_required_and_that_email_stays_private(
+    client, article
+):
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert (
+        "Your email address will not be published. Required fields are marked *" in html
+    )
+    assert 'Email<span class="asteriskField">*</span>' in html
+
+
+def test_honeypot_is_labelled_hidden_and_out_of_the_tab_order(client, article):
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Leave this field empty" in html
+    assert 'class="comment-trap"' in html
+    assert 'name="extra_info" tabindex="-1" autocomplete="off"' in html
+    assert "css/comments.css" in html
