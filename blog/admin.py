@@ -3,8 +3,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 
+from . import moderation_admin  # noqa: F401  (registers the comment admins)
 from .forms import ArticleAdminForm
-from .models import Article, Category, Comment, SlugRedirect, Tag
+from .models import Article, Category, SlugRedirect, Tag
 
 
 @admin.register(Category)
@@ -106,13 +107,3 @@ class ArticleAdmin(admin.ModelAdmin):
             % count,
             messages.SUCCESS,
         )
-
-
-@admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
-    list_display = ["name", "article", "status", "created_at"]
-    list_filter = ["status"]
-    search_fields = ["name", "email", "body"]
-    list_select_related = ["article"]
-    raw_id_fields = ["article", "parent"]
-    readonly_fields = ["moderated_by", "moderated_at", "ip_address"]

@@ -6,7 +6,7 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Comment
+from .models import Article, BlockedTerm, Comment
 
 OPEN = "open"  # the default view: pending, then spam
 STATUS_CHOICES = [
@@ -104,3 +104,14 @@ class ConfirmForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(button("confirm", label, css_class))
+
+
+class BlockedTermForm(forms.ModelForm):
+    """A blocklist entry, stored trimmed and lower-case so duplicates are caught."""
+
+    class Meta:
+        model = BlockedTerm
+        fields = ["kind", "value"]
+
+    def clean_value(self):
+        return self.cleaned_data["value"].strip().lower()

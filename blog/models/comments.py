@@ -33,12 +33,17 @@ class CommentQuerySet(models.QuerySet):
 
     def moderation_order(self):
         """Pending first, then spam, then the rest; newest first within each."""
-        rank = models.Case(
-            models.When(status=Comment.Status.PENDING, then=0),
-            models.When(status=Comment.Status.SPAM, then=1),
-            default=2,
-        )
-        return self.alias(rank=rank).order_by("rank", "-created_at", "-pk")
+        return self.order_by(*moderation_ordering())
+
+
+def moderation_ordering():
+    """The moderators' order, for querysets and the admin alike."""
+    rank = models.Case(
+        models.When(status=Comment.Status.PENDING, then=0),
+        models.When(status=Comment.Status.SPAM, then=1),
+        default=2,
+    )
+    return [rank.asc(), "-created_at", "-pk"]
 
 
 class Comment(models.Model):
