@@ -131,3 +131,9 @@ def test_healthz_runs_one_query_and_leaves_session_and_user_alone(
 
 def test_healthz_refuses_a_post(client):
     assert client.post("/healthz").status_code == 405
+
+
+def test_favicon_ico_redirects_to_the_sites_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
