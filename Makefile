@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 .DEFAULT_GOAL := help
 
 help:
-	@echo "make run    set up, migrate, load demo content once, serve http://$(HOST):$(PORT)"
+	@echo "make run    set up, migrate, load demo content once, serve http://$(HOST):$(PORT) with the task worker"
 	@echo "make test   set up and run the whole test suite (browser tests included)"
 	@echo "make bench  measure pages per second with the demo content"
 	@echo "make lint   ruff"
@@ -38,10 +38,16 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
+# The task worker (it sends the notification emails) runs beside the web
+# server and is stopped with it.
 run: $(VENV)/.installed node_modules/.installed
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --no-input
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py load_demo --if-empty
-	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py runserver $(HOST):$(PORT)
+	@export DJANGO_SETTINGS_MODULE=config.settings.dev; \
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/pytest $(PYTEST_ARGS)
