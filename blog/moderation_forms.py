@@ -70,6 +70,22 @@ class ModerationFilterForm(forms.Form):
         return comments
 
 
+class CommentsField(forms.ModelMultipleChoiceField):
+    """Comment ids; one no database column can hold is an invalid choice."""
+
+    MAX_ID = 2**63 - 1
+
+    def clean(self, value):
+        for pk in value or []:
+            if not str(pk).isdigit() or int(pk) > self.MAX_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super().clean(value)
+
+
 class BulkModerationForm(forms.Form):
     """One action for the comments ticked in the queue's table."""
 
@@ -77,7 +93,7 @@ class BulkModerationForm(forms.Form):
         label=_("With the selected comments"),
         choices=[("", _("Choose an action…")), *ACTION_CHOICES],
     )
-    comments = forms.ModelMultipleChoiceField(
+    comments = CommentsField(
         queryset=Comment.objects.none(),
         error_messages={"required": _("Tick at least one comment first.")},
     )

@@ -153,13 +153,20 @@ def new_comment_letters(comment: Comment) -> list[Letter]:
     return dedupe(letters, skip=[comment.email])  # a moderator's own comment
 
 
-def approval_letters(comment: Comment, *, approver_email: str = "") -> list[Letter]:
-    """Who hears that `comment` was approved, in order of precedence."""
+def approval_letters(
+    comment: Comment, *, approver_email: str = "", by_moderator: bool = True
+) -> list[Letter]:
+    """Who hears that `comment` was approved, in order of precedence.
+
+    A comment approved as it was posted (a trusted commenter, no moderator)
+    was the commenter's own doing, and they saw it published: no letter
+    tells them so.
+    """
     article = comment.article
     comment_url = absolute(comment.get_absolute_url())
     base = {"comment": comment, "article": article, "comment_url": comment_url}
     letters = []
-    if comment.notify_replies:
+    if comment.notify_replies and by_moderator:
         letters.append(
             Letter(
                 comment.email,
@@ -261,4 +268,7 @@ def send_approval_emails(comment_id: int, approver_id: int | None) -> int:
     if approver_id is not None:
         users = get_user_model().objects.filter(pk=approver_id)
         approver_email = users.values_list("email", flat=True).first() or ""
-    return send_letters(approval_letters(comment, approver_email=approver_email))
+    letters = approval_letters(
+        comment, approver_email=approver_email, by_moderator=approver_id is not None
+    )
+    return send_letters(letters)

@@ -66,7 +66,13 @@ def test_queue_filters_by_article(client, moderator):
 
 
 @pytest.mark.parametrize(
-    "query", [{"status": "bogus"}, {"article": "999999"}, {"article": "x; drop"}]
+    "query",
+    [
+        {"status": "bogus"},
+        {"article": "999999"},
+        {"article": "x; drop"},
+        {"article": "9" * 25},
+    ],
 )
 def test_queue_answers_unknown_filters_with_400_not_a_crash(client, moderator, query):
     response = client.get(QUEUE, query)
@@ -134,6 +140,7 @@ def test_unknown_action_or_comment_is_a_404(client, moderator):
         "blog:moderation_action", kwargs={"pk": 999999, "action": "approve"}
     )
     assert client.post(missing).status_code == 404
+    assert client.post(f"/moderation/{'9' * 25}/approve/").status_code == 404
 
 
 def test_bulk_action_applies_to_every_ticked_comment(client, moderator):
@@ -162,6 +169,7 @@ def test_bulk_delete_deletes_every_ticked_comment(client, moderator):
         {"action": "", "comments": ["1"]},
         {"action": "approve", "comments": ["999999"]},
         {"action": "approve", "comments": ["abc"]},
+        {"action": "approve", "comments": ["9" * 25]},
         {"action": "explode", "comments": ["1"]},
     ],
 )

@@ -310,3 +310,17 @@ def test_approving_from_the_queue_notifies(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url)
     assert recipients(mailoutbox) == ["writer@example.com"]
+
+
+def test_a_trusted_commenter_approved_on_posting_is_not_told_but_others_are(
+    mailoutbox,
+):
+    article = ArticleFactory(author__user__email="writer@example.com")
+    parent = CommentFactory(
+        article=article, email="bob@example.org", notify_replies=True
+    )
+    comment = CommentFactory(
+        article=article, parent=parent, email="ada@example.org", notify_replies=True
+    )
+    notifications.notify_comment_approved(comment)  # as post_comment does
+    assert recipients(mailoutbox) == ["bob@example.org", "writer@example.com"]
