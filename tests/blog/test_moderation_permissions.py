@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from blog.context_processors import moderation
 from blog.models import Comment, ModerationEvent
+from tests.blog.test_queries import MAX_PAGE_QUERIES, busy_article
 from tests.factories import CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +127,14 @@ def test_pending_count_costs_a_moderator_one_query(django_assert_num_queries):
     request.user.has_perm("blog.moderate_comment")  # loaded once per request
     with django_assert_num_queries(1):
         assert moderation(request)["moderation_pending"] == 1
+
+
+def test_editor_article_page_shows_the_count_within_the_query_budget(
+    client, django_assert_max_num_queries
+):
+    article = busy_article(comments=10, tags=4, related=4)
+    CommentFactory(pending=True, article=article)
+    client.force_login(UserFactory(groups=["Editors"]))
+    with django_assert_max_num_queries(MAX_PAGE_QUERIES):
+        page = client.get(article.get_absolute_url()).text
+    assert "Moderation (1)" in page
