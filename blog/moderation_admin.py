@@ -63,6 +63,15 @@ class CommentAdmin(admin.ModelAdmin):
             request
         )
 
+    def get_deleted_objects(self, objs, request):
+        """Only the comments themselves: their replies are kept, not cascaded."""
+        objs = list(objs)
+        perms_needed = set()
+        if not self.has_delete_permission(request):
+            perms_needed.add(self.opts.verbose_name)
+        count = {self.opts.verbose_name_plural: len(objs)}
+        return [str(obj) for obj in objs], count, perms_needed, []
+
     def delete_model(self, request, obj):
         moderation.moderate_comment(comment=obj, action="delete", by=request.user)
 

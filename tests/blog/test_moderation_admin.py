@@ -72,6 +72,17 @@ def test_deleting_from_the_change_page_is_recorded(client, moderator):
     assert ModerationEvent.objects.get().action == "delete"
 
 
+def test_delete_page_does_not_claim_the_replies_go_too(client, moderator):
+    comment = CommentFactory(name="Parent")
+    CommentFactory(article=comment.article, parent=comment, name="Answer")
+    url = reverse("admin:blog_comment_delete", args=[comment.pk])
+    page = client.get(url).text
+    assert "Parent on" in page
+    assert "Answer on" not in page
+    client.post(url, {"post": "yes"})
+    assert Comment.objects.get().name == "Answer"
+
+
 def test_status_cannot_be_changed_by_editing_the_form(client, moderator):
     comment = CommentFactory(pending=True)
     page = client.get(reverse("admin:blog_comment_change", args=[comment.pk])).text
