@@ -49,6 +49,7 @@ class ArticleAdmin(admin.ModelAdmin):
         (None, {"fields": ["title", "slug", "author", "summary", "body"]}),
         ("Cover", {"fields": ["cover", "cover_alt"]}),
         ("Filing", {"fields": ["category", "tags"]}),
+        ("Comments", {"fields": ["comments_enabled", "comments_close_after_days"]}),
         (
             "Publishing",
             {

@@ -28,6 +28,8 @@ class ArticleAdminForm(RenditionsMixin, forms.ModelForm):
             "tags",
             "status",
             "published_at",
+            "comments_enabled",
+            "comments_close_after_days",
         ]
 
     def clean(self):

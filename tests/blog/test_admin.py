@@ -100,3 +100,11 @@ def test_changelist_links_each_article_to_its_page(client, editor):
     client.force_login(editor)
     response = client.get(CHANGELIST)
     assert f'href="{article.get_absolute_url()}"' in response.text
+
+
+@pytest.mark.parametrize("field", ["comments_enabled", "comments_close_after_days"])
+def test_editor_can_switch_comments_per_article(client, editor, field):
+    article = ArticleFactory()
+    client.force_login(editor)
+    response = client.get(f"/admin/blog/article/{article.pk}/change/")
+    assert f'name="{field}"' in response.text

@@ -45,6 +45,7 @@ def article_form_data(article, **changes):
         "body": article.body,
         "cover_alt": article.cover_alt,
         "status": article.status,
+        "comments_enabled": "on",
         "published_at_0": published.date().isoformat(),
         "published_at_1": published.time().strftime("%H:%M:%S"),
         "slug_redirects-TOTAL_FORMS": "0",
