@@ -160,7 +160,6 @@ def comment_create(request, slug):
         notify_replies=data["notify_replies"],
         ip_address=ip_address,
         proven_email=proven_email(request),
-        base_url=request.build_absolute_uri("/"),
     )
     response = HttpResponseRedirect(
         f"{article.get_absolute_url()}#comment-{comment.pk}", status=303

@@ -51,6 +51,13 @@ def notify_comment_approved(comment: Comment, *, approver=None) -> None:
     _enqueue(send_approval_emails, comment.pk, approver.pk if approver else None)
 
 
+def notify_commenter_verification(email: str) -> None:
+    """Queue the email with the signed link that proves a commenter's address."""
+    from .tasks import send_commenter_verification
+
+    _enqueue(send_commenter_verification, email)
+
+
 def _enqueue(task, *args) -> None:
     try:
         task.enqueue(*args)

@@ -15,7 +15,12 @@ from django.utils import timezone
 
 from . import spam
 from .models import BlockedTerm, Comment, VerifiedCommenter
-from .notifications import notify_comment_approved, notify_new_comment
+from .notifications import (
+    absolute,
+    notify_comment_approved,
+    notify_commenter_verification,
+    notify_new_comment,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +43,6 @@ def post_comment(
     notify_replies: bool = False,
     ip_address: str | None = None,
     proven_email: str | None = None,
-    base_url: str = "",
 ) -> Comment:
     """Store a reader's comment and notify the moderators after commit.
 
@@ -81,8 +85,7 @@ def post_comment(
         transaction.on_commit(partial(notify_comment_approved, comment), robust=True)
     if status != Comment.Status.SPAM and _should_offer_verification(email):
         transaction.on_commit(
-            partial(send_verification_email, email=email, base_url=base_url),
-            robust=True,
+            partial(notify_commenter_verification, email), robust=True
         )
     return comment
 
@@ -126,13 +129,13 @@ def read_verification_token(token: str) -> str | None:
     return email if isinstance(email, str) and email else None
 
 
-def send_verification_email(*, email: str, base_url: str) -> None:
+def send_verification_email(*, email: str) -> None:
     """Mail a signed link proving the address; a failure is logged, not raised."""
     path = reverse(
         "blog:commenter_verify", kwargs={"token": make_verification_token(email)}
     )
     context = {
-        "verify_url": base_url.rstrip("/") + path,
+        "verify_url": absolute(path),
         "site_name": settings.SITE_NAME,
         "days": VERIFY_MAX_AGE.days,
     }

@@ -17,3 +17,10 @@ def send_new_comment_emails(comment_id: int) -> int:
 @task
 def send_approval_emails(comment_id: int, approver_id: int | None) -> int:
     return notifications.send_approval_emails(comment_id, approver_id)
+
+
+@task
+def send_commenter_verification(email: str) -> None:
+    from .services import send_verification_email
+
+    send_verification_email(email=email)
