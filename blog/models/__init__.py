@@ -13,9 +13,11 @@ from .comments import (
     ModerationEvent,
     VerifiedCommenter,
 )
+from .workflow import ArticleTransition
 
 __all__ = [
     "Article",
+    "ArticleTransition",
     "BlockedTerm",
     "ModerationEvent",
     "VerifiedCommenter",
