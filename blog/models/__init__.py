@@ -13,10 +13,12 @@ from .comments import (
     ModerationEvent,
     VerifiedCommenter,
 )
+from .revisions import ArticleRevision
 from .workflow import ArticleTransition
 
 __all__ = [
     "Article",
+    "ArticleRevision",
     "ArticleTransition",
     "BlockedTerm",
     "ModerationEvent",

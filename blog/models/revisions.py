@@ -1,0 +1,70 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .articles import Article, Category
+
+
+class ArticleRevision(models.Model):
+    """The editable content of an article as one save left it.
+
+    Only what a writer changes is kept: text, filing and cover. Status and
+    dates belong to the workflow and are not restored with a revision.
+    """
+
+    article = models.ForeignKey(
+        Article, models.CASCADE, related_name="revisions", verbose_name=_("article")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    category = models.ForeignKey(
+        Category,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("category"),
+    )
+    tag_ids = models.JSONField(_("tag ids"), default=list, blank=True)
+    cover = models.CharField(_("cover image"), max_length=255, blank=True)
+    cover_alt = models.CharField(_("cover alt text"), max_length=250, blank=True)
+    cover_widths = models.JSONField(default=list, blank=True)
+    restored_from = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("restored from"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="article_revisions",
+        verbose_name=_("by"),
+    )
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["article", "-created_at"])]
+        verbose_name = _("article revision")
+
+    def __str__(self):
+        return f"{self.article_id}: {self.title} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    def snapshot(self) -> dict:
+        """The fields that make two revisions the same or different."""
+        return {
+            "title": self.title,
+            "summary": self.summary,
+            "body": self.body,
+            "category_id": self.category_id,
+            "tag_ids": sorted(self.tag_ids),
+            "cover": self.cover,
+            "cover_alt": self.cover_alt,
+        }
