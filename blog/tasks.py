@@ -24,3 +24,10 @@ def send_commenter_verification(email: str) -> None:
     from .services import send_verification_email
 
     send_verification_email(email=email)
+
+
+@task
+def send_transition_emails(transition_id: int) -> int:
+    from . import workflow
+
+    return workflow.send_transition_emails(transition_id)
