@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -70,3 +71,71 @@ class Author(models.Model):
             n += 1
             slug = f"{base}-{n}"
         return slug
+
+
+class AuthorApplicationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=AuthorApplication.Status.PENDING)
+
+    def pending_first(self):
+        """Pending applications first, oldest first; decided ones after, newest."""
+        is_pending = models.Case(
+            models.When(status=AuthorApplication.Status.PENDING, then=0),
+            default=1,
+        )
+        return self.alias(is_pending=is_pending).order_by("is_pending", "created_at")
+
+
+class AuthorApplication(models.Model):
+    """A registrant's request to join the authors team; an editor decides it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+
+    user = models.ForeignKey(
+        User,
+        models.CASCADE,
+        related_name="author_applications",
+        verbose_name=_("applicant"),
+    )
+    bio = models.TextField(_("about you"), max_length=2000)
+    topics = models.TextField(_("what you want to write about"), max_length=1000)
+    sample_url = models.URLField(
+        _("link to earlier work"),
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.PENDING
+    )
+    editor_note = models.TextField(_("editor's note"), max_length=2000, blank=True)
+    decided_by = models.ForeignKey(
+        User,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    objects = AuthorApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        permissions = [
+            ("review_authorapplication", "Can approve or decline author applications")
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="pending"),
+                name="accounts_one_pending_application",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_status_display()})"
