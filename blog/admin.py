@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 from . import moderation_admin  # noqa: F401  (registers the comment admins)
 from .forms import ArticleAdminForm
 from .models import Article, Category, SlugRedirect, Tag
+from .revision_admin import RevisionsAdminMixin
 
 
 @admin.register(Category)
@@ -33,7 +34,7 @@ class SlugRedirectInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ["title", "author", "category", "status", "published_at", "link"]
     list_filter = ["status", "category", "author"]

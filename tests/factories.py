@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.models import Author, User
-from blog.models import Article, Category, Comment, Tag
+from blog.models import Article, ArticleRevision, Category, Comment, Tag
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -75,6 +75,17 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def tags(self, create, tags, **kwargs):
         if create and tags:
             self.tags.add(*tags)
+
+
+class RevisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ArticleRevision
+
+    article = factory.SubFactory(ArticleFactory)
+    title = factory.Sequence(lambda n: f"Revision {n}")
+    body = "<p>Some words worth reading.</p>"
+    created_by = factory.SubFactory(UserFactory)
+    created_at = factory.Sequence(lambda n: timezone.now() + timedelta(seconds=n))
 
 
 class CommentFactory(factory.django.DjangoModelFactory):
