@@ -98,6 +98,8 @@ class Article(models.Model):
     )
     summary = models.TextField(_("summary"), max_length=500, blank=True)
     body = models.TextField(_("body"), help_text=_("HTML; cleaned when saved."))
+    # What the author typed in the dashboard (Markdown); `body` is rendered from it.
+    body_source = models.TextField(_("body source"), blank=True, editable=False)
     cover = models.ImageField(
         _("cover image"),
         upload_to=cover_upload_to,
