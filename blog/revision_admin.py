@@ -65,7 +65,8 @@ class RevisionsAdminMixin:
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
-        return [*super().get_readonly_fields(request, obj), "recent_revisions"]
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if obj is None else [*fields, "recent_revisions"]
 
     def has_restore_permission(self, request):
         return request.user.has_perm(RESTORE)

@@ -280,3 +280,10 @@ def test_change_page_links_to_the_article_revisions(client, editor):
     response = client.get(change_url(revision.article))
     assert diff_url(revision.article, revision) in response.text
     assert revisions_url(revision.article) in response.text
+
+
+def test_restoring_a_hostile_body_stores_it_sanitised():
+    revision = RevisionFactory(body='<p onclick="x()">Hi</p><script>alert(1)</script>')
+    restore_revision(revision, by=None)
+    revision.article.refresh_from_db()
+    assert revision.article.body == "<p>Hi</p>"
