@@ -1,10 +1,13 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from imaging.forms import HELP_TEXT, RenditionsMixin, SafeImageField
 
-from .models import Author
+from . import emails, tasks, throttle
+from .models import Author, AuthorApplication, User
 
 
 class AuthorAdminForm(RenditionsMixin, forms.ModelForm):
@@ -18,3 +21,146 @@ class AuthorAdminForm(RenditionsMixin, forms.ModelForm):
     class Meta:
         model = Author
         fields = ["user", "display_name", "slug", "bio", "avatar", "website"]
+
+
+class AuthorRegistrationForm(auth_forms.UserCreationForm):
+    """Username, email, display name and password twice.
+
+    The email is a plain form field, not the model's: whether an address is
+    taken must not show here (the service writes to its owner instead).
+    """
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        help_text=_("We send a link to this address to confirm it is yours."),
+    )
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=Author._meta.get_field("display_name").max_length,
+        help_text=_("Shown with your articles, once you publish."),
+    )
+
+    class Meta(auth_forms.UserCreationForm.Meta):
+        model = User
+        fields = ["username"]
+
+    field_order = ["username", "email", "display_name", "password1", "password2"]
+
+    def clean_display_name(self):
+        name = self.cleaned_data["display_name"].strip()
+        if not name:
+            raise ValidationError(_("Enter the name readers will see."))
+        return name
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # The password must not resemble the address either.
+        self.instance.email = cleaned_data.get("email", "")
+        return cleaned_data
+
+
+class ResendVerificationForm(forms.Form):
+    email = forms.EmailField(label=_("Email address"), max_length=254)
+
+
+class ThrottledAuthenticationForm(auth_forms.AuthenticationForm):
+    """Django's sign-in form, refusing a username or address that failed too
+    often lately before it even looks at the password."""
+
+    error_messages = {
+        **auth_forms.AuthenticationForm.error_messages,
+        "throttled": _("Too many failed sign-ins; try again in %(minutes)s minutes."),
+    }
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        ip = throttle.client_ip(self.request) if self.request else None
+        if throttle.is_locked(username=username, ip=ip):
+            raise ValidationError(
+                self.error_messages["throttled"],
+                code="throttled",
+                params={"minutes": throttle.lockout_minutes()},
+            )
+        try:
+            cleaned_data = super().clean()
+        except ValidationError as error:
+            if getattr(error, "code", None) == "invalid_login":
+                throttle.record_failure(username=username, ip=ip)
+            raise
+        throttle.record_success(username=username)
+        return cleaned_data
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, its email sent by a task after the request."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        from django.template import loader
+
+        subject = loader.render_to_string(subject_template_name, context)
+        body = loader.render_to_string(email_template_name, context)
+        html = None
+        if html_email_template_name is not None:
+            html = loader.render_to_string(html_email_template_name, context)
+        emails.queue(tasks.send_rendered_email, to_email, subject, body, html)
+
+
+class EmailChangeForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    new_email = forms.EmailField(
+        label=_("New email address"),
+        max_length=254,
+        help_text=_(
+            "We send a link to this address; your current address stays until "
+            "you open it."
+        ),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("This is not your password."), code="password")
+        return password
+
+    def clean_new_email(self):
+        new_email = self.cleaned_data["new_email"].strip()
+        if new_email.lower() == self.user.email.lower():
+            raise ValidationError(_("This is already your address."), code="same")
+        return new_email
+
+
+class AuthorApplicationForm(forms.ModelForm):
+    class Meta:
+        model = AuthorApplication
+        fields = ["bio", "topics", "sample_url"]
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 6}),
+            "topics": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {
+            "bio": _("A short bio"),
+            "topics": _("What you want to write about"),
+            "sample_url": _("A link to earlier work (optional)"),
+        }
+        help_texts = {
+            "bio": _("Who you are and what you know; at most 2,000 characters."),
+            "topics": _("A few subjects or article ideas; at most 1,000 characters."),
+            "sample_url": _("An article, blog or portfolio: an http or https link."),
+        }

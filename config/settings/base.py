@@ -137,7 +137,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "accounts:account"
+LOGOUT_REDIRECT_URL = "blog:article_list"
+# Sign-ins: this many failures for one username, or from one address, lock
+# it out for this long.
+FOLIO_LOGIN_MAX_FAILURES = int(env("FOLIO_LOGIN_MAX_FAILURES", "5"))
+FOLIO_LOGIN_LOCKOUT_SECONDS = int(env("FOLIO_LOGIN_LOCKOUT_SECONDS", str(15 * 60)))
+# Links that prove an email address (registration, email change) expire.
+FOLIO_EMAIL_LINK_DAYS = int(env("FOLIO_EMAIL_LINK_DAYS", "3"))
+# At most one verification email (or "already registered" note) per address
+# per this many seconds, however often someone asks.
+FOLIO_EMAIL_RESEND_SECONDS = int(env("FOLIO_EMAIL_RESEND_SECONDS", "600"))
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env("DJANGO_TIME_ZONE", "UTC")

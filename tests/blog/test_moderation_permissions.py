@@ -36,7 +36,7 @@ def test_anonymous_visitor_is_sent_to_log_in_from_every_moderation_endpoint(clie
     for method, url, data in endpoints(comment):
         response = request(client, method, url, data)
         assert response.status_code == 302, url
-        assert response["Location"].startswith("/admin/login/"), url
+        assert response["Location"].startswith("/accounts/login/"), url
 
 
 @pytest.mark.parametrize("groups", [[], ["Authors"]])

@@ -1,0 +1,144 @@
+"""Account emails, built and sent by a background task after the request.
+
+`queue()` is the entry point: call it after commit. It only queues a task
+(accounts/tasks.py) and never raises. The task builds the email here from
+the rows as they are then; a send that fails is logged, never raised.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from . import tokens
+from .models import AuthorApplication
+
+logger = logging.getLogger(__name__)
+
+
+def queue(task, *args) -> None:
+    """Queue `task`; a queue that is down is logged, never raised."""
+    try:
+        task.enqueue(*args)
+    except Exception:
+        logger.exception("Could not queue the %s task", task.name)
+
+
+def absolute(path: str) -> str:
+    return settings.FOLIO_SITE_URL.rstrip("/") + path
+
+
+def send(*, to: str, subject: str, template: str, context: dict) -> bool:
+    """Send accounts/email/<template>.txt and .html; False if it failed."""
+    context = {"site_name": settings.SITE_NAME, **context}
+    try:
+        message = EmailMultiAlternatives(
+            subject=" ".join(subject.split()),  # no header breaks
+            body=render_to_string(f"accounts/email/{template}.txt", context),
+            to=[to],
+        )
+        message.attach_alternative(
+            render_to_string(f"accounts/email/{template}.html", context),
+            "text/html",
+        )
+        message.send()
+    except Exception:
+        logger.exception("Could not send the %s email", template)
+        return False
+    return True
+
+
+def send_rendered(*, to: str, subject: str, body: str, html: str | None) -> bool:
+    """Send an email already rendered (Django's password reset builds its own)."""
+    try:
+        message = EmailMultiAlternatives(subject=" ".join(subject.split()), to=[to])
+        message.body = body
+        if html:
+            message.attach_alternative(html, "text/html")
+        message.send()
+    except Exception:
+        logger.exception("Could not send the email %r", subject)
+        return False
+    return True
+
+
+def send_verification(user_id: int) -> bool:
+    """The signed link that proves a new account's address, unless proved."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or user.email_verified or not user.email:
+        return False
+    token = tokens.make_verification_token(user)
+    return send(
+        to=user.email,
+        subject=f"Confirm your email address for {settings.SITE_NAME}",
+        template="verify_email",
+        context={
+            "user": user,
+            "verify_url": absolute(
+                reverse("accounts:verify_email", kwargs={"token": token})
+            ),
+            "days": settings.FOLIO_EMAIL_LINK_DAYS,
+        },
+    )
+
+
+def send_already_registered(email: str) -> bool:
+    """Someone registered with an address that has an account: tell its owner."""
+    return send(
+        to=email,
+        subject=f"Someone tried to register on {settings.SITE_NAME} with your address",
+        template="already_registered",
+        context={
+            "login_url": absolute(reverse("login")),
+            "reset_url": absolute(reverse("password_reset")),
+        },
+    )
+
+
+def send_email_change(user_id: int, new_email: str) -> bool:
+    """The signed link, sent to the new address, that switches to it."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return False
+    token = tokens.make_email_change_token(user, new_email=new_email)
+    return send(
+        to=new_email,
+        subject=f"Confirm your new email address for {settings.SITE_NAME}",
+        template="change_email",
+        context={
+            "user": user,
+            "confirm_url": absolute(
+                reverse("accounts:email_change_confirm", kwargs={"token": token})
+            ),
+            "days": settings.FOLIO_EMAIL_LINK_DAYS,
+        },
+    )
+
+
+def send_application_decision(application_id: int) -> bool:
+    """Tell an applicant that their application was approved or declined."""
+    application = (
+        AuthorApplication.objects.select_related("user")
+        .exclude(status=AuthorApplication.Status.PENDING)
+        .filter(pk=application_id)
+        .first()
+    )
+    if application is None or not application.user.email:
+        return False
+    approved = application.status == AuthorApplication.Status.APPROVED
+    return send(
+        to=application.user.email,
+        subject=(
+            f"Welcome to the {settings.SITE_NAME} authors team"
+            if approved
+            else f"Your application to write for {settings.SITE_NAME}"
+        ),
+        template="application_approved" if approved else "application_declined",
+        context={
+            "application": application,
+            "account_url": absolute(reverse("accounts:account")),
+        },
+    )

@@ -1,0 +1,205 @@
+"""Account writes with side effects: registering, proving and changing an
+email address, applying to the authors team and deciding an application."""
+
+from functools import partial
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from . import emails, tasks, tokens
+from .models import Author, AuthorApplication, User
+
+AUTHORS_GROUP = "Authors"
+
+
+class UsernameTaken(Exception):
+    """Another account took the username between the form's check and ours."""
+
+
+def email_taken(email: str, *, exclude_pk: int | None = None) -> bool:
+    users = User.objects.filter(email__iexact=email.strip())
+    if exclude_pk is not None:
+        users = users.exclude(pk=exclude_pk)
+    return users.exists()
+
+
+def _first_in_a_while(kind: str, email: str) -> bool:
+    """True at most once per address per `FOLIO_EMAIL_RESEND_SECONDS`."""
+    key = f"accounts-mail:{kind}:{email.strip().lower()}"
+    return cache.add(key, 1, settings.FOLIO_EMAIL_RESEND_SECONDS)
+
+
+def _on_commit(task, *args) -> None:
+    transaction.on_commit(partial(emails.queue, task, *args), robust=True)
+
+
+@transaction.atomic
+def register_author(
+    *, username: str, email: str, display_name: str, password: str
+) -> User | None:
+    """Create an unverified user with a private author profile; mail the link.
+
+    An address that already has an account gets a note instead, and nothing
+    is created (None): the page the registrant sees is the same either way.
+    Raises UsernameTaken if the username went in the meantime.
+    """
+    email = email.strip()
+    if email_taken(email):
+        if _first_in_a_while("registered", email):
+            _on_commit(tasks.send_already_registered_email, email)
+        return None
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(
+                username=username, email=email, password=password
+            )
+    except IntegrityError:
+        if email_taken(email):  # a registration that won a race for the address
+            return None
+        raise UsernameTaken(username) from None
+    Author.objects.create(user=user, display_name=display_name)
+    _on_commit(tasks.send_verification_email, user.pk)
+    return user
+
+
+def resend_verification(*, email: str) -> None:
+    """Mail the link again to an unverified account with this address, if any,
+    at most once per address in a while. Nobody learns which was the case."""
+    user = User.objects.filter(
+        email__iexact=email.strip(), email_verified=False, is_active=True
+    ).first()
+    if user is not None and _first_in_a_while("verify", user.email):
+        emails.queue(tasks.send_verification_email, user.pk)
+
+
+def verify_email(*, token: str) -> User:
+    """Mark the address a verification link names as proved, or LinkError."""
+    user = user_for_verification(token)
+    user.email_verified = True
+    user.save(update_fields=["email_verified"])
+    return user
+
+
+def user_for_verification(token: str) -> User:
+    """The account a verification link may still verify, or LinkError."""
+    data = tokens.read_token(token, salt=tokens.VERIFY_SALT)
+    user = User.objects.filter(pk=data["u"], is_active=True).first()
+    if user is None or user.email.lower() != data.get("e"):
+        raise tokens.LinkError("This link is not valid any more.")
+    if user.email_verified:
+        raise tokens.LinkError(
+            "This link has already been used: your email address is confirmed."
+        )
+    return user
+
+
+def request_email_change(*, user: User, new_email: str) -> None:
+    """Mail a link to the new address; the old one stays until it is used.
+
+    An address already in use gets nothing, and the page says the same.
+    """
+    new_email = new_email.strip()
+    if email_taken(new_email, exclude_pk=user.pk):
+        return
+    if _first_in_a_while(f"change-{user.pk}", new_email):
+        emails.queue(tasks.send_email_change_email, user.pk, new_email)
+
+
+def user_for_email_change(token: str) -> tuple[User, str]:
+    """(account, new address) an email change link may still apply, or LinkError."""
+    data = tokens.read_token(token, salt=tokens.CHANGE_SALT)
+    user = User.objects.filter(pk=data["u"], is_active=True).first()
+    new_email = data.get("new")
+    if user is None or not isinstance(new_email, str):
+        raise tokens.LinkError("This link is not valid any more.")
+    if user.email.lower() == new_email:
+        raise tokens.LinkError("This link has already been used.")
+    if user.email.lower() != data.get("old"):
+        raise tokens.LinkError(
+            "This link is not valid any more: the address changed since it was sent."
+        )
+    if email_taken(new_email, exclude_pk=user.pk):
+        raise tokens.LinkError("This address is already used by another account.")
+    return user, new_email
+
+
+@transaction.atomic
+def change_email(*, token: str) -> User:
+    """Switch an account to the address an email change link proves."""
+    user, new_email = user_for_email_change(token)
+    user.email = new_email
+    user.email_verified = True
+    try:
+        with transaction.atomic():
+            user.save(update_fields=["email", "email_verified"])
+    except IntegrityError:
+        raise tokens.LinkError(
+            "This address is already used by another account."
+        ) from None
+    return user
+
+
+def is_author(user: User) -> bool:
+    return user.groups.filter(name=AUTHORS_GROUP).exists()
+
+
+def pending_application(user: User) -> AuthorApplication | None:
+    return user.author_applications.pending().first()
+
+
+class ApplicationRefused(Exception):
+    """An application that cannot be sent now; the message says why."""
+
+
+@transaction.atomic
+def apply_to_write(
+    *, user: User, bio: str, topics: str, sample_url: str = ""
+) -> AuthorApplication:
+    """Record an application to join the authors team (one pending at a time)."""
+    if not user.email_verified:
+        raise ApplicationRefused("Confirm your email address first.")
+    if is_author(user):
+        raise ApplicationRefused("You are already on the authors team.")
+    if pending_application(user) is not None:
+        raise ApplicationRefused("Your application is already waiting for an editor.")
+    try:
+        with transaction.atomic():
+            return AuthorApplication.objects.create(
+                user=user, bio=bio, topics=topics, sample_url=sample_url
+            )
+    except IntegrityError:
+        raise ApplicationRefused(
+            "Your application is already waiting for an editor."
+        ) from None
+
+
+@transaction.atomic
+def decide_application(
+    *, application: AuthorApplication, approve: bool, by: User, note: str = ""
+) -> bool:
+    """Approve (join the Authors group) or decline a pending application.
+
+    The applicant is emailed after commit. False if it was already decided.
+    """
+    application = (
+        AuthorApplication.objects.select_for_update()
+        .filter(pk=application.pk, status=AuthorApplication.Status.PENDING)
+        .first()
+    )
+    if application is None:
+        return False
+    Status = AuthorApplication.Status
+    application.status = Status.APPROVED if approve else Status.DECLINED
+    application.editor_note = note.strip()
+    application.decided_by = by
+    application.decided_at = timezone.now()
+    application.save(
+        update_fields=["status", "editor_note", "decided_by", "decided_at"]
+    )
+    if approve:
+        application.user.groups.add(Group.objects.get(name=AUTHORS_GROUP))
+    _on_commit(tasks.send_application_decision_email, application.pk)
+    return True

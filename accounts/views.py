@@ -1,0 +1,175 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.views.decorators.http import require_http_methods
+
+from . import services, tokens
+from .forms import (
+    AuthorApplicationForm,
+    AuthorRegistrationForm,
+    EmailChangeForm,
+    PasswordResetForm,
+    ResendVerificationForm,
+    ThrottledAuthenticationForm,
+)
+
+SENT_SESSION_KEY = "accounts_sent_to"
+
+
+class LoginView(auth_views.LoginView):
+    form_class = ThrottledAuthenticationForm
+    redirect_authenticated_user = True
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = PasswordResetForm
+
+    @property
+    def extra_email_context(self):
+        return {"site_name": settings.SITE_NAME}
+
+
+@require_http_methods(["GET", "POST"])
+def register(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:account")
+    form = AuthorRegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.register_author(
+                username=form.cleaned_data["username"],
+                email=form.cleaned_data["email"],
+                display_name=form.cleaned_data["display_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except services.UsernameTaken:
+            form.add_error(
+                "username",
+                form.fields["username"].error_messages.get(
+                    "unique", "A user with that username already exists."
+                ),
+            )
+        else:
+            request.session[SENT_SESSION_KEY] = form.cleaned_data["email"]
+            return redirect("accounts:register_done")
+    return render(request, "accounts/register.html", {"form": form})
+
+
+def register_done(request):
+    email = request.session.get(SENT_SESSION_KEY, "")
+    return render(request, "accounts/register_done.html", {"email": email})
+
+
+@require_http_methods(["GET", "POST"])
+def resend_verification(request):
+    form = ResendVerificationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.resend_verification(email=form.cleaned_data["email"])
+        request.session[SENT_SESSION_KEY] = form.cleaned_data["email"]
+        return redirect("accounts:resend_verification_done")
+    return render(request, "accounts/resend_verification.html", {"form": form})
+
+
+def resend_verification_done(request):
+    email = request.session.get(SENT_SESSION_KEY, "")
+    return render(request, "accounts/resend_verification_done.html", {"email": email})
+
+
+def link_refused(request, error):
+    return render(request, "accounts/link_refused.html", {"error": error}, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def verify_email(request, token):
+    """GET asks to confirm (mail scanners follow links); POST confirms."""
+    try:
+        if request.method == "POST":
+            user = services.verify_email(token=token)
+        else:
+            user = services.user_for_verification(token)
+    except tokens.LinkError as error:
+        return link_refused(request, error)
+    return render(
+        request,
+        "accounts/verify_email.html",
+        {"verified": request.method == "POST", "account": user},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def email_change(request):
+    form = EmailChangeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        new_email = form.cleaned_data["new_email"]
+        services.request_email_change(user=request.user, new_email=new_email)
+        request.session[SENT_SESSION_KEY] = new_email
+        return redirect("accounts:email_change_done")
+    return render(request, "accounts/email_change.html", {"form": form})
+
+
+@login_required
+def email_change_done(request):
+    email = request.session.get(SENT_SESSION_KEY, "")
+    return render(request, "accounts/email_change_done.html", {"email": email})
+
+
+@require_http_methods(["GET", "POST"])
+def email_change_confirm(request, token):
+    try:
+        if request.method == "POST":
+            user = services.change_email(token=token)
+        else:
+            user, new_email = services.user_for_email_change(token)
+    except tokens.LinkError as error:
+        return link_refused(request, error)
+    context = {"done": request.method == "POST", "token": token}
+    context["new_email"] = user.email if context["done"] else new_email
+    return render(request, "accounts/email_change_confirm.html", context)
+
+
+@login_required
+def account(request):
+    user = request.user
+    applications = user.author_applications.all()
+    context = {
+        "author": getattr(user, "author", None),
+        "is_author": services.is_author(user),
+        "application": applications.first(),
+    }
+    return render(request, "accounts/account.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def apply(request):
+    user = request.user
+    if not user.email_verified:
+        return render(request, "accounts/apply_refused.html", status=403)
+    if services.is_author(user):
+        messages.info(request, "You are already on the authors team.")
+        return redirect("accounts:account")
+    if services.pending_application(user) is not None:
+        messages.info(request, "Your application is already waiting for an editor.")
+        return redirect("accounts:account")
+    form = AuthorApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.apply_to_write(user=user, **form.cleaned_data)
+        except services.ApplicationRefused as refusal:
+            messages.info(request, str(refusal))
+        else:
+            messages.success(
+                request,
+                "Thank you: your application is sent. An editor will answer by email.",
+            )
+        return redirect("accounts:account")
+    return render(request, "accounts/apply.html", {"form": form})
+
+
+password_reset = PasswordResetView.as_view(
+    success_url=reverse_lazy("password_reset_done")
+)
