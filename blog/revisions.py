@@ -38,6 +38,7 @@ def revision_from_article(article: Article) -> ArticleRevision:
         title=article.title,
         summary=article.summary,
         body=article.body,
+        body_source=article.body_source,
         category_id=article.category_id,
         tag_ids=sorted(article.tags.values_list("pk", flat=True)),
         cover=article.cover.name or "",
@@ -76,6 +77,7 @@ def restore_revision(revision: ArticleRevision, *, by) -> ArticleRevision | None
     article.title = revision.title
     article.summary = revision.summary
     article.body = revision.body
+    article.body_source = revision.body_source
     article.category_id = revision.category_id
     if cover_restorable(revision):
         article.cover = revision.cover

@@ -19,6 +19,8 @@ class ArticleRevision(models.Model):
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("body"), blank=True)
+    # The author's Markdown from the dashboard, if any; `body` is its HTML.
+    body_source = models.TextField(_("body source"), blank=True)
     category = models.ForeignKey(
         Category,
         models.SET_NULL,
@@ -63,6 +65,7 @@ class ArticleRevision(models.Model):
             "title": self.title,
             "summary": self.summary,
             "body": self.body,
+            "body_source": self.body_source,
             "category_id": self.category_id,
             "tag_ids": sorted(self.tag_ids),
             "cover": self.cover,

@@ -287,3 +287,12 @@ def test_restoring_a_hostile_body_stores_it_sanitised():
     restore_revision(revision, by=None)
     revision.article.refresh_from_db()
     assert revision.article.body == "<p>Hi</p>"
+
+
+def test_restore_brings_back_the_markdown_the_author_typed():
+    article = ArticleFactory(body_source="Some *words*")
+    revision = record_revision(article, by=None)
+    Article.objects.filter(pk=article.pk).update(body_source="Other words")
+    restore_revision(revision, by=None)
+    article.refresh_from_db()
+    assert article.body_source == "Some *words*"
