@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation, helpers
 from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
+from django.template.defaultfilters import linebreaks
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -174,18 +175,7 @@ class ArticleWorkflowMixin:
         steps = workflow.history(article)
         if not steps:
             return _("No steps recorded yet.")
-        rows = (
-            (
-                timezone.localtime(step.created_at).strftime("%Y-%m-%d %H:%M"),
-                step.actor or _("(deleted account)"),
-                step.get_from_status_display() or "—",
-                step.get_to_status_display(),
-                _scheduled(step),
-                step.note,
-            )
-            for step in steps
-        )
-        items = format_html_join("", "<li>{}, {}: {} → {}{}<br>{}</li>", rows)
+        items = format_html_join("", "<li>{}</li>", ((_step(s),) for s in steps))
         return format_html('<ol class="transition-history">{}</ol>', items)
 
     # Actions
@@ -282,8 +272,18 @@ class ArticleWorkflowMixin:
         )
 
 
-def _scheduled(step):
+def _step(step):
+    """One line of history: when, who, from → to, and the note if any."""
+    line = format_html(
+        "{}, {}: {} → {}",
+        timezone.localtime(step.created_at).strftime("%Y-%m-%d %H:%M"),
+        step.actor or _("(unknown)"),
+        step.get_from_status_display() or "—",
+        step.get_to_status_display(),
+    )
     if step.to_status == Status.PUBLISHED and step.scheduled_for:
         when = timezone.localtime(step.scheduled_for).strftime("%Y-%m-%d %H:%M")
-        return f" (scheduled for {when})"
-    return ""
+        line = format_html("{} (scheduled for {})", line, when)
+    if step.note:
+        line = format_html("{}<blockquote>{}</blockquote>", line, linebreaks(step.note))
+    return line

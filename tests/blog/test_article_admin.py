@@ -218,6 +218,20 @@ def test_change_page_shows_the_transition_history_with_the_note(client, editor):
     assert "Tighten the &lt;intro&gt;." in response.text
 
 
+def test_change_page_history_shows_when_a_publication_was_scheduled(client, editor):
+    article = ArticleFactory(scheduled=True)
+    ArticleTransition.objects.create(
+        article=article,
+        from_status=Status.SUBMITTED,
+        to_status=Status.PUBLISHED,
+        actor=editor,
+        scheduled_for=article.published_at,
+    )
+    client.force_login(editor)
+    response = client.get(change_url(article))
+    assert "Submitted → Published (scheduled for " in response.text
+
+
 def test_editor_change_form_has_no_status_field(client, editor):
     client.force_login(editor)
     response = client.get(change_url(ArticleFactory()))
