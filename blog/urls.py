@@ -1,7 +1,14 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import comment_views, feeds, moderation_views, site_views, views
+from . import (
+    comment_views,
+    dashboard_views,
+    feeds,
+    moderation_views,
+    site_views,
+    views,
+)
 from .sitemaps import SITEMAPS
 
 app_name = "blog"
@@ -43,6 +50,22 @@ urlpatterns = [
     path("healthz", site_views.healthz, name="healthz"),
     path("favicon.ico", site_views.favicon, name="favicon"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("dashboard/", dashboard_views.dashboard, name="dashboard"),
+    path(
+        "dashboard/articles/new/",
+        dashboard_views.article_create,
+        name="dashboard_article_create",
+    ),
+    path(
+        "dashboard/articles/<int:pk>/edit/",
+        dashboard_views.article_edit,
+        name="dashboard_article_edit",
+    ),
+    path(
+        "dashboard/articles/<int:pk>/submit/",
+        dashboard_views.article_submit,
+        name="dashboard_article_submit",
+    ),
     path(
         "moderation/",
         moderation_views.ModerationQueueView.as_view(),

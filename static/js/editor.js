@@ -1,0 +1,46 @@
+// Formatting buttons for the Markdown body: each inserts its syntax around
+// the selection. The form works without them; they only save typing.
+(function () {
+  "use strict";
+  const toolbar = document.querySelector("[data-editor-toolbar]");
+  const area = document.getElementById("id_body_source");
+  if (!toolbar || !area) {
+    return;
+  }
+  const wrap = {
+    bold: ["**", "**", "bold text"],
+    italic: ["*", "*", "emphasised text"],
+    link: ["[", "](https://)", "link text"],
+    image: ["![", "](https://)", "image description"],
+  };
+  const linePrefix = { heading: "## ", list: "- ", quote: "> " };
+
+  function insert(kind) {
+    const start = area.selectionStart;
+    const end = area.selectionEnd;
+    const value = area.value;
+    let selected = value.slice(start, end);
+    let text;
+    if (kind in wrap) {
+      const [before, after, placeholder] = wrap[kind];
+      text = before + (selected || placeholder) + after;
+    } else {
+      const prefix = linePrefix[kind];
+      selected = selected || "text";
+      text = selected.split("\n").map((line) => prefix + line).join("\n");
+      if (start > 0 && value[start - 1] !== "\n") {
+        text = "\n" + text;
+      }
+    }
+    area.setRangeText(text, start, end, "select");
+    area.focus();
+  }
+
+  toolbar.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-md]");
+    if (button) {
+      insert(button.dataset.md);
+    }
+  });
+  toolbar.classList.remove("d-none");
+})();
