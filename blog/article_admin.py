@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation, helpers
 from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
-from django.template.defaultfilters import linebreaks
+from django.template.defaultfilters import linebreaks_filter
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -285,5 +285,7 @@ def _step(step):
         when = timezone.localtime(step.scheduled_for).strftime("%Y-%m-%d %H:%M")
         line = format_html("{} (scheduled for {})", line, when)
     if step.note:
-        line = format_html("{}<blockquote>{}</blockquote>", line, linebreaks(step.note))
+        line = format_html(
+            "{}<blockquote>{}</blockquote>", line, linebreaks_filter(step.note)
+        )
     return line

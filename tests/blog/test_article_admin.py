@@ -215,7 +215,7 @@ def test_change_page_shows_the_transition_history_with_the_note(client, editor):
     client.force_login(editor)
     response = client.get(change_url(article))
     assert "Submitted → Changes requested" in response.text
-    assert "Tighten the &lt;intro&gt;." in response.text
+    assert "<blockquote><p>Tighten the &lt;intro&gt;.</p></blockquote>" in response.text
 
 
 def test_change_page_history_shows_when_a_publication_was_scheduled(client, editor):
