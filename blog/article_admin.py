@@ -23,6 +23,7 @@ from .models import Article, ArticleTransition
 Status = Article.Status
 NOTE_MAX_LENGTH = 5000
 # On the changelist, and on an article's own change page.
+AUTHOR_EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
 EVERYWHERE = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
 
 
@@ -140,10 +141,14 @@ class ArticleWorkflowMixin:
         )
 
     def has_change_permission(self, request, obj=None):
-        """An author cannot edit an article while the editors review it."""
+        """Authors edit drafts and articles sent back to them, as on the dashboard.
+
+        In review, the article is the editors'; published, changing it would
+        publish the change unreviewed.
+        """
         if (
             obj is not None
-            and obj.status == Status.SUBMITTED
+            and obj.status not in AUTHOR_EDITABLE
             and not workflow.is_editor(request.user)
         ):
             return False

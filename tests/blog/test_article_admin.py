@@ -253,10 +253,25 @@ def test_author_still_sees_their_article_in_review(client, writer):
     assert 'name="title"' not in response.text
 
 
-def test_slug_is_read_only_for_the_author_once_published(client, writer):
-    article = ArticleFactory(author=writer)
+def test_author_cannot_edit_their_published_article_unreviewed(client, writer):
+    article = ArticleFactory(author=writer, title="Live")
     client.force_login(writer.user)
-    assert 'name="slug"' not in client.get(change_url(article)).text
+    client.post(change_url(article), {"title": "Changed live"})
+    assert stored(article).title == "Live"
+
+
+def test_author_may_edit_their_article_sent_back_for_changes(client, writer):
+    article = ArticleFactory(author=writer, draft=True, status=Status.CHANGES_REQUESTED)
+    client.force_login(writer.user)
+    assert 'name="title"' in client.get(change_url(article)).text
+
+
+def test_slug_is_read_only_for_the_author_once_published(client, writer):
+    unpublished = ArticleFactory(author=writer, status=Status.DRAFT)
+    client.force_login(writer.user)
+    response = client.get(change_url(unpublished))
+    assert 'name="title"' in response.text
+    assert 'name="slug"' not in response.text
 
 
 def test_author_may_still_change_the_slug_of_a_never_published_draft(client, writer):
