@@ -64,10 +64,11 @@ class AuthorApplicationAdmin(admin.ModelAdmin):
     readonly_fields = fields
 
     def get_queryset(self, request):
-        return super().get_queryset(request).pending_first()
+        # Not super(): it orders before `is_pending` exists.
+        return AuthorApplication.objects.pending_first()
 
     def get_ordering(self, request):
-        return []  # pending_first() orders
+        return ["is_pending", "created_at"]  # pending_first() defines is_pending
 
     @admin.display(description=_("email"))
     def email(self, application):
