@@ -115,3 +115,14 @@ def test_declined_applicant_reads_the_editors_note(client):
     )
     client.force_login(author.user)
     assert "Too few samples" in client.get(URL).text
+
+
+def test_navigation_links_the_dashboard_for_an_author(signed_in):
+    assert (
+        f'href="{URL}">Dashboard<' in signed_in.get(reverse("blog:article_list")).text
+    )
+
+
+def test_navigation_has_no_dashboard_link_without_author_profile(client):
+    client.force_login(UserFactory())
+    assert ">Dashboard<" not in client.get(reverse("blog:article_list")).text
