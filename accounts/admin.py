@@ -7,8 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import services
-from .forms import AuthorAdminForm
+from .forms import AuthorAdminForm, ThrottledAdminAuthenticationForm
 from .models import Author, AuthorApplication, User
+
+# The admin's own sign-in page is throttled like the site's.
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 
 @admin.register(User)

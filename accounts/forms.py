@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
@@ -64,21 +65,18 @@ class ResendVerificationForm(forms.Form):
     email = forms.EmailField(label=_("Email address"), max_length=254)
 
 
-class ThrottledAuthenticationForm(auth_forms.AuthenticationForm):
-    """Django's sign-in form, refusing a username or address that failed too
-    often lately before it even looks at the password."""
+class ThrottledLoginMixin:
+    """Refuse a username or address that failed too often lately, before even
+    looking at the password; count each wrong password against both."""
 
-    error_messages = {
-        **auth_forms.AuthenticationForm.error_messages,
-        "throttled": _("Too many failed sign-ins; try again in %(minutes)s minutes."),
-    }
+    throttled_message = _("Too many failed sign-ins; try again in %(minutes)s minutes.")
 
     def clean(self):
         username = self.cleaned_data.get("username")
         ip = throttle.client_ip(self.request) if self.request else None
         if throttle.is_locked(username=username, ip=ip):
             raise ValidationError(
-                self.error_messages["throttled"],
+                self.throttled_message,
                 code="throttled",
                 params={"minutes": throttle.lockout_minutes()},
             )
@@ -90,6 +88,14 @@ class ThrottledAuthenticationForm(auth_forms.AuthenticationForm):
             raise
         throttle.record_success(username=username)
         return cleaned_data
+
+
+class ThrottledAuthenticationForm(ThrottledLoginMixin, auth_forms.AuthenticationForm):
+    """Django's sign-in form, throttled."""
+
+
+class ThrottledAdminAuthenticationForm(ThrottledLoginMixin, AdminAuthenticationForm):
+    """The admin's sign-in form, throttled the same way."""
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

@@ -123,3 +123,24 @@ def test_the_header_offers_a_sign_out_button_to_signed_in_users(client, registra
     body = client.get(reverse("blog:article_list")).content.decode()
     assert f'action="{reverse("logout")}"' in body
     assert ">Sign out</button>" in body
+
+
+def test_the_admin_sign_in_is_throttled_too(client, reviewer):
+    url = reverse("admin:login")
+    for _ in range(5):
+        client.post(url, {"username": reviewer.username, "password": "wrong"})
+    response = client.post(
+        url, {"username": reviewer.username, "password": "correct horse"}
+    )
+    assert LOCKED in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_failures_on_the_site_count_on_the_admin_sign_in(client, reviewer):
+    for _ in range(5):
+        sign_in(client, reviewer, password="wrong")
+    response = client.post(
+        reverse("admin:login"),
+        {"username": reviewer.username, "password": "correct horse"},
+    )
+    assert LOCKED in response.content.decode()
