@@ -27,9 +27,14 @@ BODY_HELP = _(
 )
 
 
+def markdown_html(source: str) -> str:
+    """The HTML of Markdown `source` before sanitising: for the editorial checks."""
+    return markdown.markdown(source, extensions=MARKDOWN_EXTENSIONS)
+
+
 def render_markdown(source: str) -> str:
     """The sanitised HTML of Markdown `source`, exactly as it will be stored."""
-    return sanitize_html(markdown.markdown(source, extensions=MARKDOWN_EXTENSIONS))
+    return sanitize_html(markdown_html(source))
 
 
 class DashboardArticleForm(RenditionsMixin, forms.ModelForm):

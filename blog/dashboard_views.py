@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Author, AuthorApplication
 
-from .dashboard_forms import DashboardArticleForm
+from .dashboard_forms import DashboardArticleForm, markdown_html
 from .editorial import check_article
 from .models import Article, ArticleTransition
 from .revisions import record_revision
@@ -172,11 +172,27 @@ def _render_edit(request, article, form, *, preview=None, status=200):
         "form": form,
         "preview": preview,
         "locked_message": _locked_message(article) if form is None else None,
-        "warnings": check_article(article) if article.pk else [],
+        "warnings": _warnings(article),
+        "editor_note": _latest_note(article),
         "blocker": submit_blocker(request.user),
         "can_submit": article.pk and article.status in EDITABLE,
     }
     return render(request, "blog/dashboard/article_form.html", context, status=status)
+
+
+def _warnings(article) -> list:
+    """The editorial checks of the saved article; links as the author typed them."""
+    if article.pk is None:
+        return []
+    raw = markdown_html(article.body_source) if article.body_source else None
+    return check_article(article, raw_body=raw)
+
+
+def _latest_note(article) -> str:
+    if article.status != Status.CHANGES_REQUESTED:
+        return ""
+    step = article.transitions.filter(to_status=Status.CHANGES_REQUESTED).last()
+    return step.note if step else ""
 
 
 def _locked_message(article) -> str:

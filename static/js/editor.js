@@ -21,6 +21,7 @@
     const value = area.value;
     let selected = value.slice(start, end);
     let text;
+    let lead = "";
     if (kind in wrap) {
       const [before, after, placeholder] = wrap[kind];
       text = before + (selected || placeholder) + after;
@@ -28,11 +29,14 @@
       const prefix = linePrefix[kind];
       selected = selected || "text";
       text = selected.split("\n").map((line) => prefix + line).join("\n");
-      if (start > 0 && value[start - 1] !== "\n") {
-        text = "\n" + text;
+      // Markdown starts a heading, list or quote only after a blank line.
+      const before = value.slice(0, start);
+      if (before && !before.endsWith("\n\n")) {
+        lead = before.endsWith("\n") ? "\n" : "\n\n";
       }
     }
-    area.setRangeText(text, start, end, "select");
+    area.setRangeText(lead + text, start, end, "end");
+    area.setSelectionRange(start + lead.length, start + lead.length + text.length);
     area.focus();
   }
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from blog.dashboard_forms import MAX_BODY_CHARS
-from blog.models import Article, ArticleRevision, Tag
+from blog.models import Article, ArticleRevision, ArticleTransition, Tag
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, TagFactory
 from tests.imaging.images import upload
 
@@ -112,6 +112,24 @@ def test_editing_a_draft_changes_it(signed_in, draft):
 def test_edit_page_shows_the_editorial_warnings(signed_in, draft):
     response = signed_in.get(edit_url(draft))
     assert any(w.code == "short-body" for w in response.context["warnings"])
+
+
+def test_edit_page_warns_of_a_typed_link_the_sanitiser_removed(signed_in, writer):
+    article = ArticleFactory(
+        draft=True, author=writer, body_source="[x](javascript:alert(1))"
+    )
+    warnings = signed_in.get(edit_url(article)).context["warnings"]
+    assert [w.where for w in warnings if w.code == "unsafe-link"] == [
+        "link 1 (javascript:alert(1))"
+    ]
+
+
+def test_edit_page_shows_the_editors_latest_request(signed_in, writer):
+    article = ArticleFactory(draft=True, author=writer, status=Status.CHANGES_REQUESTED)
+    ArticleTransition.objects.create(
+        article=article, to_status=Status.CHANGES_REQUESTED, note="Add sources."
+    )
+    assert "Add sources." in signed_in.get(edit_url(article)).text
 
 
 def test_edit_page_links_the_preview_as_readers_see_it(signed_in, draft):
