@@ -46,12 +46,7 @@ def register(request):
                 password=form.cleaned_data["password1"],
             )
         except services.UsernameTaken:
-            form.add_error(
-                "username",
-                form.fields["username"].error_messages.get(
-                    "unique", "A user with that username already exists."
-                ),
-            )
+            form.add_error("username", "A user with that username already exists.")
         else:
             request.session[SENT_SESSION_KEY] = form.cleaned_data["email"]
             return redirect("accounts:register_done")
