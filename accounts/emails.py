@@ -94,6 +94,7 @@ def send_already_registered(email: str) -> bool:
         context={
             "login_url": absolute(reverse("login")),
             "reset_url": absolute(reverse("password_reset")),
+            "resend_url": absolute(reverse("accounts:resend_verification")),
         },
     )
 

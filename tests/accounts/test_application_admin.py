@@ -168,3 +168,14 @@ def test_editors_hold_the_review_permission():
     editors = Group.objects.get(name="Editors")
     codenames = set(editors.permissions.values_list("codename", flat=True))
     assert {"view_authorapplication", "review_authorapplication"} <= codenames
+
+
+def test_a_hostile_note_is_escaped_in_the_html_email(
+    client, reviewer, application, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(reviewer)
+    note = "<script>alert(1)</script>"
+    decide(client, django_capture_on_commit_callbacks, "decline", application, note)
+    html = mailoutbox[0].alternatives[0].content
+    assert note not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -181,3 +181,10 @@ def test_hostile_html_in_a_refused_form_is_escaped(client):
 def test_a_signed_in_user_is_sent_to_their_account(client, registrant):
     client.force_login(registrant)
     assert client.get(URL)["Location"] == reverse("accounts:account")
+
+
+def test_the_note_to_a_taken_address_offers_a_new_confirmation_link(
+    client, registrant, mailoutbox, django_capture_on_commit_callbacks
+):
+    register(client, django_capture_on_commit_callbacks, email=registrant.email)
+    assert reverse("accounts:resend_verification") in mailoutbox[0].body
