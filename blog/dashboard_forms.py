@@ -7,6 +7,7 @@ shows is what readers get.
 
 import markdown
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Layout
 from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -71,6 +72,12 @@ class DashboardArticleForm(RenditionsMixin, forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            "title",
+            "summary",
+            HTML('{% include "blog/dashboard/_toolbar.html" %}'),
+            *[name for name in self.fields if name not in ("title", "summary")],
+        )
 
     def clean_body_source(self):
         source = self.cleaned_data["body_source"].replace("\r\n", "\n")
