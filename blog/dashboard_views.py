@@ -156,14 +156,40 @@ def _edit(request, article):
         if form.is_valid() and "preview" in request.POST:
             preview = form.preview_html()
         elif form.is_valid():
-            with transaction.atomic():
-                article = form.save()
-                record_revision(article, by=request.user)
-            messages.success(request, "Draft saved.")
-            return redirect("blog:dashboard_article_edit", pk=article.pk)
+            saved = save_draft(form, by=request.user)
+            if saved is not None:
+                messages.success(request, "Draft saved.")
+                return redirect("blog:dashboard_article_edit", pk=saved.pk)
+            article.refresh_from_db()
+            form, status = None, 403
+            messages.error(request, _locked_message(article))
     else:
         form = DashboardArticleForm(instance=article)
     return _render_edit(request, article, form, preview=preview, status=status)
+
+
+@transaction.atomic
+def save_draft(form, *, by) -> Article | None:
+    """Save the author's form and keep a revision, all or nothing.
+
+    Returns None, saving nothing, if the article left the author's hands
+    (submitted, published) since the form was loaded.
+    """
+    article = form.instance
+    if article.pk is not None:
+        current = (
+            Article.objects.select_for_update()
+            .filter(pk=article.pk)
+            .values("status", "published_at")
+            .first()
+        )
+        if current is None or current["status"] not in EDITABLE:
+            return None
+        article.status = current["status"]
+        article.published_at = current["published_at"]
+    article = form.save()
+    record_revision(article, by=by)
+    return article
 
 
 def _render_edit(request, article, form, *, preview=None, status=200):

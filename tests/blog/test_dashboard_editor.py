@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from blog.dashboard_forms import MAX_BODY_CHARS
+from blog.dashboard_forms import MAX_BODY_CHARS, DashboardArticleForm
+from blog.dashboard_views import save_draft
 from blog.models import Article, ArticleRevision, ArticleTransition, Tag
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, TagFactory
 from tests.imaging.images import upload
@@ -276,3 +277,19 @@ def test_an_unusable_tag_is_a_form_error(signed_in):
     response = signed_in.post(NEW_URL, form_data(tag_names="ok, !!!"))
     assert response.context["form"].errors["tag_names"]
     assert not Tag.objects.exists()
+
+
+def test_a_draft_submitted_meanwhile_is_not_overwritten(draft):
+    form = DashboardArticleForm(form_data(title="Stale"), instance=draft)
+    assert form.is_valid()
+    Article.objects.filter(pk=draft.pk).update(status=Status.PUBLISHED)
+    assert save_draft(form, by=draft.author.user) is None
+    draft.refresh_from_db()
+    assert (draft.title, draft.status) == ("Draft", Status.PUBLISHED)
+
+
+def test_markdown_images_are_stored_with_their_description(signed_in):
+    signed_in.post(NEW_URL, form_data(body_source="![A chart](https://x.test/c.png)"))
+    assert (
+        '<img alt="A chart" src="https://x.test/c.png">' in Article.objects.get().body
+    )
