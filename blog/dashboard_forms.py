@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from imaging.forms import RenditionsMixin, SafeImageField
 
 from .models import Article, Category, Tag
-from .sanitize import sanitize_html
+from .sanitize import add_heading_ids, sanitize_html
 
 MAX_BODY_CHARS = 200_000
 MAX_TAGS = 10
@@ -36,6 +36,20 @@ def markdown_html(source: str) -> str:
 def render_markdown(source: str) -> str:
     """The sanitised HTML of Markdown `source`, exactly as it will be stored."""
     return sanitize_html(markdown_html(source))
+
+
+def editable_source(article: Article) -> str:
+    """What the author edits: their Markdown, unless the body changed without it.
+
+    An article written or changed in the admin (or restored from a revision)
+    has a body its source no longer renders to; Markdown passes HTML
+    through, so the stored HTML becomes the source.
+    """
+    source = article.body_source
+    stored = add_heading_ids(sanitize_html(render_markdown(source)))[0]  # as save()
+    if source and stored == article.body:
+        return source
+    return article.body
 
 
 class DashboardArticleForm(RenditionsMixin, forms.ModelForm):
@@ -66,9 +80,7 @@ class DashboardArticleForm(RenditionsMixin, forms.ModelForm):
         self.order_fields(["title", "summary", "body_source"])
         if article.pk:
             self.initial["tag_names"] = ", ".join(t.name for t in article.tags.all())
-            # Written in the admin as HTML, there is no source: Markdown
-            # passes HTML through, so the HTML is the source.
-            self.initial["body_source"] = article.body_source or article.body
+            self.initial["body_source"] = editable_source(article)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

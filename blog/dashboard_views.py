@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Author, AuthorApplication
 
-from .dashboard_forms import DashboardArticleForm, markdown_html
+from .dashboard_forms import DashboardArticleForm, editable_source, markdown_html
 from .editorial import check_article
 from .models import Article, ArticleTransition
 from .revisions import record_revision
@@ -210,7 +210,9 @@ def _warnings(article) -> list:
     """The editorial checks of the saved article; links as the author typed them."""
     if article.pk is None:
         return []
-    raw = markdown_html(article.body_source) if article.body_source else None
+    source = article.body_source
+    current = source and editable_source(article) == source
+    raw = markdown_html(source) if current else None
     return check_article(article, raw_body=raw)
 
 

@@ -115,11 +115,9 @@ def test_edit_page_shows_the_editorial_warnings(signed_in, draft):
     assert any(w.code == "short-body" for w in response.context["warnings"])
 
 
-def test_edit_page_warns_of_a_typed_link_the_sanitiser_removed(signed_in, writer):
-    article = ArticleFactory(
-        draft=True, author=writer, body_source="[x](javascript:alert(1))"
-    )
-    warnings = signed_in.get(edit_url(article)).context["warnings"]
+def test_edit_page_warns_of_a_typed_link_the_sanitiser_removed(signed_in):
+    signed_in.post(NEW_URL, form_data(body_source="[x](javascript:alert(1))"))
+    warnings = signed_in.get(edit_url(Article.objects.get())).context["warnings"]
     assert [w.where for w in warnings if w.code == "unsafe-link"] == [
         "link 1 (javascript:alert(1))"
     ]
@@ -232,11 +230,9 @@ def test_scripts_and_event_handlers_are_stored_sanitised(signed_in):
     assert "javascript:" not in body
 
 
-def test_scripts_in_the_source_are_shown_as_text_in_the_editor(signed_in, writer):
-    article = ArticleFactory(
-        draft=True, author=writer, body_source="<script>alert(1)</script>"
-    )
-    text = signed_in.get(edit_url(article)).text
+def test_scripts_in_the_source_are_shown_as_text_in_the_editor(signed_in):
+    signed_in.post(NEW_URL, form_data(body_source="Hi <script>alert(1)</script>"))
+    text = signed_in.get(edit_url(Article.objects.get())).text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "<script>alert(1)" not in text
 
@@ -293,3 +289,17 @@ def test_markdown_images_are_stored_with_their_description(signed_in):
     assert (
         '<img alt="A chart" src="https://x.test/c.png">' in Article.objects.get().body
     )
+
+
+def test_the_authors_markdown_is_offered_while_it_matches_the_body(signed_in):
+    signed_in.post(NEW_URL, form_data(body_source="## Part\n\nText"))
+    article = Article.objects.get()
+    form = signed_in.get(edit_url(article)).context["form"]
+    assert form.initial["body_source"] == "## Part\n\nText"
+
+
+def test_a_body_changed_in_the_admin_is_offered_as_html(signed_in, draft):
+    draft.body = "<p>An editor's fix.</p>"
+    draft.save()
+    form = signed_in.get(edit_url(draft)).context["form"]
+    assert form.initial["body_source"] == "<p>An editor's fix.</p>"
