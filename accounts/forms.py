@@ -170,3 +170,30 @@ class AuthorApplicationForm(forms.ModelForm):
             "topics": _("A few subjects or article ideas; at most 1,000 characters."),
             "sample_url": _("An article, blog or portfolio: an http or https link."),
         }
+
+
+class ProfileForm(RenditionsMixin, forms.ModelForm):
+    """What an author shows readers: name, bio, avatar, website."""
+
+    avatar = SafeImageField(
+        label=_("Avatar"),
+        required=False,
+        square=True,
+        help_text=format_lazy("{} {}", HELP_TEXT, _("Cropped to a centred square.")),
+    )
+
+    class Meta:
+        model = Author
+        fields = ["display_name", "bio", "avatar", "website"]
+        help_texts = {
+            "bio": _(
+                "Plain text, at most 2,000 characters; blank lines make paragraphs."
+            ),
+        }
+        widgets = {"bio": forms.Textarea(attrs={"rows": 6, "maxlength": 2000})}
+
+    def clean_website(self):
+        website = self.cleaned_data["website"]
+        if website and not website.lower().startswith(("http://", "https://")):
+            raise ValidationError(_("Enter a web address starting with http or https."))
+        return website

@@ -23,4 +23,5 @@ urlpatterns = [
         name="email_change_confirm",
     ),
     path("apply/", views.apply, name="apply"),
+    path("profile/", views.profile, name="profile"),
 ]

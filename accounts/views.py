@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_http_methods
@@ -12,6 +13,7 @@ from .forms import (
     AuthorRegistrationForm,
     EmailChangeForm,
     PasswordResetForm,
+    ProfileForm,
     ResendVerificationForm,
     ThrottledAuthenticationForm,
 )
@@ -163,6 +165,20 @@ def apply(request):
             )
         return redirect("accounts:account")
     return render(request, "accounts/apply.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    author = getattr(request.user, "author", None)
+    if author is None:
+        raise PermissionDenied("Only authors have a public profile.")
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=author)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your profile is saved.")
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form, "author": author})
 
 
 password_reset = PasswordResetView.as_view(
