@@ -1,28 +1,25 @@
 """Comment writes with side effects: posting a comment, proving an email."""
 
-import logging
 from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from . import spam
 from .models import BlockedTerm, Comment, VerifiedCommenter
 from .notifications import (
+    Letter,
     absolute,
     notify_comment_approved,
     notify_commenter_verification,
     notify_new_comment,
+    send_letters,
 )
-
-logger = logging.getLogger(__name__)
 
 VERIFY_SALT = "blog.commenter-verify"
 VERIFY_MAX_AGE = timedelta(days=7)
@@ -134,20 +131,13 @@ def send_verification_email(*, email: str) -> None:
     path = reverse(
         "blog:commenter_verify", kwargs={"token": make_verification_token(email)}
     )
-    context = {
-        "verify_url": absolute(path),
-        "site_name": settings.SITE_NAME,
-        "days": VERIFY_MAX_AGE.days,
-    }
-    try:
-        send_mail(
-            subject=f"Confirm your email address for comments on {settings.SITE_NAME}",
-            message=render_to_string("blog/comment_verify_email.txt", context),
-            from_email=None,
-            recipient_list=[email],
-        )
-    except Exception:
-        logger.exception("Could not send the commenter verification email")
+    letter = Letter(
+        to=email,
+        subject=f"Confirm your email address for comments on {settings.SITE_NAME}",
+        template="commenter_verify",
+        context={"verify_url": absolute(path), "days": VERIFY_MAX_AGE.days},
+    )
+    send_letters([letter])
 
 
 @transaction.atomic

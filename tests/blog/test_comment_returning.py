@@ -113,10 +113,10 @@ def test_no_verification_link_when_the_site_does_not_trust_anyone(
 def test_failing_verification_email_does_not_break_the_comment(
     client, article, trusting, django_capture_on_commit_callbacks, monkeypatch
 ):
-    def broken_mail(**kwargs):
+    def broken_send(self, *args, **kwargs):
         raise ConnectionRefusedError
 
-    monkeypatch.setattr("blog.services.send_mail", broken_mail)
+    monkeypatch.setattr("blog.notifications.EmailMultiAlternatives.send", broken_send)
     with django_capture_on_commit_callbacks(execute=True):
         response = post(client, article)
     assert response.status_code == 303
