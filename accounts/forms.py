@@ -11,19 +11,6 @@ from . import emails, tasks, throttle
 from .models import Author, AuthorApplication, User
 
 
-class AuthorAdminForm(RenditionsMixin, forms.ModelForm):
-    avatar = SafeImageField(
-        label=_("Avatar"),
-        required=False,
-        square=True,
-        help_text=format_lazy("{} {}", HELP_TEXT, _("Cropped to a centred square.")),
-    )
-
-    class Meta:
-        model = Author
-        fields = ["user", "display_name", "slug", "bio", "avatar", "website"]
-
-
 class AuthorRegistrationForm(auth_forms.UserCreationForm):
     """Username, email, display name and password twice.
 
@@ -197,3 +184,8 @@ class ProfileForm(RenditionsMixin, forms.ModelForm):
         if website and not website.lower().startswith(("http://", "https://")):
             raise ValidationError(_("Enter a web address starting with http or https."))
         return website
+
+
+class AuthorAdminForm(ProfileForm):
+    class Meta(ProfileForm.Meta):
+        fields = ["user", "display_name", "slug", "bio", "avatar", "website"]

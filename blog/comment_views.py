@@ -5,15 +5,15 @@ awaiting moderation (in the session), the remembered details and the proof
 of a verified email (signed cookies).
 """
 
-import ipaddress
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.throttle import client_ip
 
 from . import services, spam
 from .forms import CommentForm
@@ -29,18 +29,6 @@ COOKIE_MAX_AGE = timedelta(days=365)
 # A comment of 5,000 characters in any script, URL-encoded with its form,
 # fits many times over; anything bigger is refused before the form sees it.
 MAX_POST_BYTES = 512 * 1024
-
-
-def client_ip(request) -> str | None:
-    """The commenter's address: REMOTE_ADDR, or the proxy's word if trusted."""
-    address = request.META.get("REMOTE_ADDR", "")
-    if settings.FOLIO_TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        address = forwarded.rsplit(",", 1)[-1].strip() or address
-    try:
-        return str(ipaddress.ip_address(address))
-    except ValueError:
-        return None
 
 
 def own_comment_ids(request) -> list[int]:
