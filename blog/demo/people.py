@@ -5,9 +5,11 @@ outside debug mode unless forced.
 """
 
 DEMO_PASSWORD = "demo-password-123"
-ADMIN_URL = "http://127.0.0.1:8000/admin/"
+SITE_URL = "http://127.0.0.1:8000"
+SIGN_IN_URL = f"{SITE_URL}/accounts/login/"
 
-# `login` marks the accounts printed after loading: one per role.
+# `login` marks the accounts printed after loading, one per role, with the
+# page where that role works (`works_at`).
 ACCOUNTS = [
     {
         "role": "editor",
@@ -18,6 +20,7 @@ ACCOUNTS = [
         "group": "Editors",
         "is_staff": True,
         "login": True,
+        "works_at": "/admin/",
     },
     {
         "role": "moderator",
@@ -28,6 +31,7 @@ ACCOUNTS = [
         "group": "Moderators",
         "is_staff": True,
         "login": True,
+        "works_at": "/moderation/",
     },
     {
         "role": "author",
@@ -38,6 +42,7 @@ ACCOUNTS = [
         "group": "Authors",
         "is_staff": True,
         "login": True,
+        "works_at": "/dashboard/",
     },
     {
         "role": "author",

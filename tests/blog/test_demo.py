@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 
 from accounts.models import Author, User
 from blog.demo import covers
-from blog.demo.people import ADMIN_URL, DEMO_PASSWORD
+from blog.demo.people import DEMO_PASSWORD, SIGN_IN_URL
 from blog.models import Article, Category, Comment
 from imaging.processing import rendition_name
 from tests.factories import ArticleFactory
@@ -156,19 +156,20 @@ def test_force_loads_the_demo_without_debug(settings):
     assert Article.objects.filter(slug=SAMPLE_SLUG).exists()
 
 
-def test_load_demo_prints_the_logins_and_the_admin_url(demo):
+def test_load_demo_prints_each_roles_login_and_where_it_works(demo):
     lines = demo.splitlines()
-    assert ADMIN_URL in demo
-    for role, username in [
-        ("editor", "editor"),
-        ("moderator", "moderator"),
-        ("author", "happy"),
+    assert SIGN_IN_URL in demo
+    for role, username, page in [
+        ("editor", "editor", "/admin/"),
+        ("moderator", "moderator", "/moderation/"),
+        ("author", "happy", "/dashboard/"),
     ]:
-        assert any(line.split() == [role, username, DEMO_PASSWORD] for line in lines)
+        expected = [role, username, DEMO_PASSWORD, f"http://127.0.0.1:8000{page}"]
+        assert any(line.split() == expected for line in lines)
 
 
 def test_if_empty_still_prints_the_logins_of_an_earlier_load(demo):
-    assert ADMIN_URL in load_demo("--if-empty")
+    assert SIGN_IN_URL in load_demo("--if-empty")
 
 
 def test_no_logins_are_printed_when_no_demo_account_exists(demo_mode):

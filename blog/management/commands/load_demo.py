@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from blog.demo.loader import demo_logins, load_demo
-from blog.demo.people import ADMIN_URL, DEMO_PASSWORD
+from blog.demo.people import DEMO_PASSWORD, SIGN_IN_URL, SITE_URL
 from blog.models import Article
 
 
@@ -49,9 +49,10 @@ class Command(BaseCommand):
         logins = demo_logins()
         if not logins:
             return
-        self.stdout.write(f"\nDemo logins for {ADMIN_URL}")
-        self.stdout.write(f"  {'role':<10} {'username':<10} password")
+        self.stdout.write(f"\nDemo logins (sign in at {SIGN_IN_URL})")
+        self.stdout.write(f"  {'role':<10} {'username':<10} {'password':<18} works at")
         for login in logins:
             self.stdout.write(
-                f"  {login['role']:<10} {login['username']:<10} {DEMO_PASSWORD}"
+                f"  {login['role']:<10} {login['username']:<10} {DEMO_PASSWORD:<18} "
+                f"{SITE_URL}{login['works_at']}"
             )
