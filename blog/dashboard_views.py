@@ -9,16 +9,24 @@ here: its editors have it.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.models import Author, AuthorApplication
 
-from .dashboard_forms import DashboardArticleForm, editable_source, markdown_html
+from .dashboard_forms import (
+    MAX_BODY_CHARS,
+    DashboardArticleForm,
+    editable_source,
+    markdown_html,
+    render_markdown,
+)
 from .editorial import check_article
 from .models import Article, ArticleTransition
 from .revisions import record_revision
+from .sanitize import add_heading_ids
 from .workflow import AUTHOR_PERMISSION, WorkflowError, submit_for_review
 
 Status = Article.Status
@@ -33,19 +41,12 @@ GROUPS = [
 ]
 
 
-def _url_or_none(name: str) -> str | None:
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return None
-
-
 def _author_or_none(user) -> Author | None:
     return Author.objects.filter(user=user).first()
 
 
 def _not_an_author(request):
-    context = {"apply_url": _url_or_none("accounts:apply")}
+    context = {"apply_url": reverse("accounts:apply")}
     return render(request, "blog/dashboard/not_author.html", context, status=403)
 
 
@@ -56,14 +57,14 @@ def submit_blocker(user) -> dict | None:
             "reason": "unverified",
             "message": "Verify your email address first: follow the link in the "
             "email we sent when you registered.",
-            "url": _url_or_none("accounts:resend_verification"),
+            "url": reverse("accounts:resend_verification"),
             "link_text": "Send the verification email again",
         }
     if user.has_perm(AUTHOR_PERMISSION):
         return None
     application = AuthorApplication.objects.filter(user=user).first()
     status = application.status if application else None
-    apply_url = _url_or_none("accounts:apply")
+    apply_url = reverse("accounts:apply")
     if status == AuthorApplication.Status.PENDING:
         return {
             "reason": "pending",
@@ -261,3 +262,19 @@ def article_submit(request, pk):
         return _render_edit(request, article, form, status=status)
     messages.success(request, f"“{article}” is submitted. An editor will review it.")
     return redirect("blog:dashboard")
+
+
+@login_required
+@require_POST
+def body_preview(request):
+    """The body as readers will see it, for the editor's live preview pane."""
+    if _author_or_none(request.user) is None:
+        return _not_an_author(request)
+    source = request.POST.get("source", "")
+    if len(source) > MAX_BODY_CHARS:
+        return HttpResponseBadRequest(
+            f"The body is longer than {MAX_BODY_CHARS:,} characters.",
+            content_type="text/plain",
+        )
+    html, _ = add_heading_ids(render_markdown(source))
+    return HttpResponse(html)

@@ -52,6 +52,11 @@ urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("dashboard/", dashboard_views.dashboard, name="dashboard"),
     path(
+        "dashboard/preview/",
+        dashboard_views.body_preview,
+        name="dashboard_body_preview",
+    ),
+    path(
         "dashboard/articles/new/",
         dashboard_views.article_create,
         name="dashboard_article_create",

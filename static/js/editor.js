@@ -38,6 +38,7 @@
     area.setRangeText(lead + text, start, end, "end");
     area.setSelectionRange(start + lead.length, start + lead.length + text.length);
     area.focus();
+    area.dispatchEvent(new Event("input"));
   }
 
   toolbar.addEventListener("click", (event) => {
@@ -47,4 +48,35 @@
     }
   });
   toolbar.classList.remove("d-none");
+
+  // Live preview: the server renders the body through the same Markdown and
+  // sanitiser that saving uses, a moment after the author stops typing.
+  const pane = document.getElementById("live-preview");
+  if (!pane) {
+    return;
+  }
+  const output = pane.querySelector(".article-body");
+  const token = area.form.querySelector("[name=csrfmiddlewaretoken]").value;
+  let timer = null;
+  let latest = 0;
+
+  async function refresh() {
+    const ticket = ++latest;
+    const response = await fetch(pane.dataset.previewUrl, {
+      method: "POST",
+      headers: { "X-CSRFToken": token },
+      body: new URLSearchParams({ source: area.value }),
+      credentials: "same-origin",
+    });
+    if (response.ok && ticket === latest) {
+      output.innerHTML = await response.text();  // sanitised by the server
+    }
+  }
+
+  area.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 400);
+  });
+  pane.classList.remove("d-none");
+  refresh();
 })();

@@ -92,6 +92,8 @@ def write_and_submit(page, tmp_path):
     page.get_by_role("textbox", name="Title").fill(TITLE)
     page.get_by_role("textbox", name="Summary").fill("Yeast, gas and heat.")
     page.get_by_role("textbox", name="Body").fill(BODY)
+    live = page.locator("#live-preview")
+    expect(live.get_by_role("heading", name="Why the oven matters")).to_be_visible()
     cover = tmp_path / "loaf.png"
     cover.write_bytes(image_bytes("PNG", size=(1200, 675), color="peru"))
     page.get_by_label("Cover image").set_input_files(str(cover))
