@@ -123,7 +123,9 @@ class Article(models.Model):
         _("published at"),
         null=True,
         blank=True,
-        help_text=_("A time in the future schedules the article."),
+        help_text=_(
+            "Set by the publish and schedule actions; a future time is a schedule."
+        ),
     )
     comments_enabled = models.BooleanField(_("comments enabled"), default=True)
     comments_close_after_days = models.PositiveIntegerField(
