@@ -32,21 +32,24 @@ def absolute(path: str) -> str:
 
 
 def send(*, to: str, subject: str, template: str, context: dict) -> bool:
-    """Send accounts/email/<template>.txt and .html; False if it failed."""
+    """Send `<template>.txt` with `<template>.html`; False if it failed.
+
+    The one sender for every email Folio writes (accounts and blog alike).
+    """
     context = {"site_name": settings.SITE_NAME, **context}
     try:
         message = EmailMultiAlternatives(
             subject=" ".join(subject.split()),  # no header breaks
-            body=render_to_string(f"accounts/email/{template}.txt", context),
+            body=render_to_string(f"{template}.txt", context),
             to=[to],
         )
         message.attach_alternative(
-            render_to_string(f"accounts/email/{template}.html", context),
+            render_to_string(f"{template}.html", context),
             "text/html",
         )
         message.send()
     except Exception:
-        logger.exception("Could not send the %s email", template)
+        logger.exception("Could not send the %s email", template.rsplit("/", 1)[-1])
         return False
     return True
 
@@ -74,7 +77,7 @@ def send_verification(user_id: int) -> bool:
     return send(
         to=user.email,
         subject=f"Confirm your email address for {settings.SITE_NAME}",
-        template="verify_email",
+        template="accounts/email/verify_email",
         context={
             "user": user,
             "verify_url": absolute(
@@ -90,7 +93,7 @@ def send_already_registered(email: str) -> bool:
     return send(
         to=email,
         subject=f"Someone tried to register on {settings.SITE_NAME} with your address",
-        template="already_registered",
+        template="accounts/email/already_registered",
         context={
             "login_url": absolute(reverse("login")),
             "reset_url": absolute(reverse("password_reset")),
@@ -108,7 +111,7 @@ def send_email_change(user_id: int, new_email: str) -> bool:
     return send(
         to=new_email,
         subject=f"Confirm your new email address for {settings.SITE_NAME}",
-        template="change_email",
+        template="accounts/email/change_email",
         context={
             "user": user,
             "confirm_url": absolute(
@@ -137,7 +140,8 @@ def send_application_decision(application_id: int) -> bool:
             if approved
             else f"Your application to write for {settings.SITE_NAME}"
         ),
-        template="application_approved" if approved else "application_declined",
+        template="accounts/email/application_"
+        + ("approved" if approved else "declined"),
         context={
             "application": application,
             "account_url": absolute(reverse("accounts:account")),

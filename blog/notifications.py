@@ -9,20 +9,16 @@ Nobody is emailed about their own action, and nobody twice for one event:
 recipients are deduplicated by address.
 """
 
-import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 
-from .models import Comment
+from accounts.emails import absolute, queue, send
 
-logger = logging.getLogger(__name__)
+from .models import Comment
 
 MODERATE_PERMISSION = "blog.moderate_comment"
 LINK_SALT = "blog.moderation-link"
@@ -41,28 +37,21 @@ def notify_new_comment(comment: Comment) -> None:
         return  # spam waits in the queue without waking anyone
     from .tasks import send_new_comment_emails
 
-    _enqueue(send_new_comment_emails, comment.pk)
+    queue(send_new_comment_emails, comment.pk)
 
 
 def notify_comment_approved(comment: Comment, *, approver=None) -> None:
     """Queue the emails an approval sends: author, commenter, the one answered."""
     from .tasks import send_approval_emails
 
-    _enqueue(send_approval_emails, comment.pk, approver.pk if approver else None)
+    queue(send_approval_emails, comment.pk, approver.pk if approver else None)
 
 
 def notify_commenter_verification(email: str) -> None:
     """Queue the email with the signed link that proves a commenter's address."""
     from .tasks import send_commenter_verification
 
-    _enqueue(send_commenter_verification, email)
-
-
-def _enqueue(task, *args) -> None:
-    try:
-        task.enqueue(*args)
-    except Exception:
-        logger.exception("Could not queue the %s task", task.name)
+    queue(send_commenter_verification, email)
 
 
 # Signed links
@@ -111,10 +100,6 @@ def read_unsubscribe_token(token: str) -> int:
     if not isinstance(comment_id, int):
         raise LinkError("This link is not valid.")
     return comment_id
-
-
-def absolute(path: str) -> str:
-    return settings.FOLIO_SITE_URL.rstrip("/") + path
 
 
 # Building and sending
@@ -233,25 +218,15 @@ def dedupe(letters: list[Letter], *, skip=()) -> list[Letter]:
 
 def send_letters(letters: list[Letter]) -> int:
     """Send each letter on its own; a failure is logged and the rest go on."""
-    sent = 0
-    for letter in letters:
-        context = {"site_name": settings.SITE_NAME, **letter.context}
-        try:
-            message = EmailMultiAlternatives(
-                subject=" ".join(letter.subject.split()),  # no header breaks
-                body=render_to_string(f"blog/email/{letter.template}.txt", context),
-                to=[letter.to],
-            )
-            message.attach_alternative(
-                render_to_string(f"blog/email/{letter.template}.html", context),
-                "text/html",
-            )
-            message.send()
-        except Exception:
-            logger.exception("Could not send the %s email", letter.template)
-        else:
-            sent += 1
-    return sent
+    return sum(
+        send(
+            to=letter.to,
+            subject=letter.subject,
+            template=f"blog/email/{letter.template}",
+            context=letter.context,
+        )
+        for letter in letters
+    )
 
 
 def send_new_comment_emails(comment_id: int) -> int:

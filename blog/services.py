@@ -10,11 +10,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.emails import absolute
+
 from . import spam
 from .models import BlockedTerm, Comment, VerifiedCommenter
 from .notifications import (
     Letter,
-    absolute,
     notify_comment_approved,
     notify_commenter_verification,
     notify_new_comment,

@@ -16,8 +16,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import formats, timezone
 
+from accounts.emails import absolute, queue
+
 from .models import Article, ArticleTransition
-from .notifications import Letter, _enqueue, absolute, dedupe, send_letters
+from .notifications import Letter, dedupe, send_letters
 
 EDITOR_PERMISSION = "blog.publish_article"
 AUTHOR_PERMISSION = "blog.add_article"
@@ -159,7 +161,7 @@ def notify_transition(step: ArticleTransition) -> None:
     if step.to_status in (Status.SUBMITTED, Status.PUBLISHED, Status.CHANGES_REQUESTED):
         from .tasks import send_transition_emails
 
-        _enqueue(send_transition_emails, step.pk)
+        queue(send_transition_emails, step.pk)
 
 
 def editors():

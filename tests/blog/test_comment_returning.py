@@ -116,7 +116,7 @@ def test_failing_verification_email_does_not_break_the_comment(
     def broken_send(self, *args, **kwargs):
         raise ConnectionRefusedError
 
-    monkeypatch.setattr("blog.notifications.EmailMultiAlternatives.send", broken_send)
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", broken_send)
     with django_capture_on_commit_callbacks(execute=True):
         response = post(client, article)
     assert response.status_code == 303
