@@ -6,6 +6,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.permissions import REVIEW_APPLICATION
+
 from . import services
 from .forms import AuthorAdminForm, ThrottledAdminAuthenticationForm
 from .models import Author, AuthorApplication, User
@@ -84,7 +86,7 @@ class AuthorApplicationAdmin(admin.ModelAdmin):
         return False
 
     def has_review_permission(self, request):
-        return request.user.has_perm("accounts.review_authorapplication")
+        return request.user.has_perm(REVIEW_APPLICATION)
 
     @admin.action(
         permissions=["review"], description=_("Approve selected applications")

@@ -1,71 +1,18 @@
 """Account emails, built and sent by a background task after the request.
 
-`queue()` is the entry point: call it after commit. It only queues a task
-(accounts/tasks.py) and never raises. The task builds the email here from
-the rows as they are then; a send that fails is logged, never raised.
+Services queue a task (accounts/tasks.py) after commit with `core.mail.queue`;
+the task builds the email here from the rows as they are then and sends it
+through `core.mail.send`.
 """
-
-import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
+
+from core.mail import absolute, send
 
 from . import tokens
 from .models import AuthorApplication
-
-logger = logging.getLogger(__name__)
-
-
-def queue(task, *args) -> None:
-    """Queue `task`; a queue that is down is logged, never raised."""
-    try:
-        task.enqueue(*args)
-    except Exception:
-        logger.exception("Could not queue the %s task", task.name)
-
-
-def absolute(path: str) -> str:
-    return settings.FOLIO_SITE_URL.rstrip("/") + path
-
-
-def send(*, to: str, subject: str, template: str, context: dict) -> bool:
-    """Send `<template>.txt` with `<template>.html`; False if it failed.
-
-    The one sender for every email Folio writes (accounts and blog alike).
-    """
-    context = {"site_name": settings.SITE_NAME, **context}
-    try:
-        message = EmailMultiAlternatives(
-            subject=" ".join(subject.split()),  # no header breaks
-            body=render_to_string(f"{template}.txt", context),
-            to=[to],
-        )
-        message.attach_alternative(
-            render_to_string(f"{template}.html", context),
-            "text/html",
-        )
-        message.send()
-    except Exception:
-        logger.exception("Could not send the %s email", template.rsplit("/", 1)[-1])
-        return False
-    return True
-
-
-def send_rendered(*, to: str, subject: str, body: str, html: str | None) -> bool:
-    """Send an email already rendered (Django's password reset builds its own)."""
-    try:
-        message = EmailMultiAlternatives(subject=" ".join(subject.split()), to=[to])
-        message.body = body
-        if html:
-            message.attach_alternative(html, "text/html")
-        message.send()
-    except Exception:
-        logger.exception("Could not send the email %r", subject)
-        return False
-    return True
 
 
 def send_verification(user_id: int) -> bool:
@@ -76,7 +23,7 @@ def send_verification(user_id: int) -> bool:
     token = tokens.make_verification_token(user)
     return send(
         to=user.email,
-        subject=f"Confirm your email address for {settings.SITE_NAME}",
+        subject=f"Confirm your email address for {settings.FOLIO_SITE_NAME}",
         template="accounts/email/verify_email",
         context={
             "user": user,
@@ -92,7 +39,9 @@ def send_already_registered(email: str) -> bool:
     """Someone registered with an address that has an account: tell its owner."""
     return send(
         to=email,
-        subject=f"Someone tried to register on {settings.SITE_NAME} with your address",
+        subject=(
+            f"Someone tried to register on {settings.FOLIO_SITE_NAME} with your address"
+        ),
         template="accounts/email/already_registered",
         context={
             "login_url": absolute(reverse("login")),
@@ -110,7 +59,7 @@ def send_email_change(user_id: int, new_email: str) -> bool:
     token = tokens.make_email_change_token(user, new_email=new_email)
     return send(
         to=new_email,
-        subject=f"Confirm your new email address for {settings.SITE_NAME}",
+        subject=f"Confirm your new email address for {settings.FOLIO_SITE_NAME}",
         template="accounts/email/change_email",
         context={
             "user": user,
@@ -136,9 +85,9 @@ def send_application_decision(application_id: int) -> bool:
     return send(
         to=application.user.email,
         subject=(
-            f"Welcome to the {settings.SITE_NAME} authors team"
+            f"Welcome to the {settings.FOLIO_SITE_NAME} authors team"
             if approved
-            else f"Your application to write for {settings.SITE_NAME}"
+            else f"Your application to write for {settings.FOLIO_SITE_NAME}"
         ),
         template="accounts/email/application_"
         + ("approved" if approved else "declined"),

@@ -5,9 +5,11 @@ from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.http import client_ip
+from core.mail import queue
 from imaging.forms import HELP_TEXT, RenditionsMixin, SafeImageField
 
-from . import emails, tasks, throttle
+from . import tasks, throttle
 from .models import Author, AuthorApplication, User
 
 
@@ -60,7 +62,7 @@ class ThrottledLoginMixin:
 
     def clean(self):
         username = self.cleaned_data.get("username")
-        ip = throttle.client_ip(self.request) if self.request else None
+        ip = client_ip(self.request) if self.request else None
         if throttle.is_locked(username=username, ip=ip):
             raise ValidationError(
                 self.throttled_message,
@@ -104,7 +106,7 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         html = None
         if html_email_template_name is not None:
             html = loader.render_to_string(html_email_template_name, context)
-        emails.queue(tasks.send_rendered_email, to_email, subject, body, html)
+        queue(tasks.send_rendered_email, to_email, subject, body, html)
 
 
 class EmailChangeForm(forms.Form):

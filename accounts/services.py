@@ -9,10 +9,12 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from . import emails, tasks, tokens
-from .models import Author, AuthorApplication, User
+from core import links
+from core.mail import queue
+from core.permissions import AUTHORS, SUBMIT_ARTICLE
 
-AUTHORS_GROUP = "Authors"
+from . import tasks, tokens
+from .models import Author, AuthorApplication, User
 
 
 class UsernameTaken(Exception):
@@ -33,7 +35,7 @@ def _first_in_a_while(kind: str, email: str) -> bool:
 
 
 def _on_commit(task, *args) -> None:
-    transaction.on_commit(partial(emails.queue, task, *args), robust=True)
+    transaction.on_commit(partial(queue, task, *args), robust=True)
 
 
 @transaction.atomic
@@ -72,7 +74,7 @@ def resend_verification(*, email: str) -> None:
         email__iexact=email.strip(), email_verified=False, is_active=True
     ).first()
     if user is not None and _first_in_a_while("verify", user.email):
-        emails.queue(tasks.send_verification_email, user.pk)
+        queue(tasks.send_verification_email, user.pk)
 
 
 def verify_email(*, token: str) -> User:
@@ -85,7 +87,7 @@ def verify_email(*, token: str) -> User:
 
 def user_for_verification(token: str) -> User:
     """The account a verification link may still verify, or LinkError."""
-    data = tokens.read_token(token, salt=tokens.VERIFY_SALT)
+    data = tokens.read_token(token, kind=links.VERIFY_EMAIL)
     user = User.objects.filter(pk=data["u"], is_active=True).first()
     if user is None or user.email.lower() != data.get("e"):
         raise tokens.LinkError("This link is not valid any more.")
@@ -105,12 +107,12 @@ def request_email_change(*, user: User, new_email: str) -> None:
     if email_taken(new_email, exclude_pk=user.pk):
         return
     if _first_in_a_while(f"change-{user.pk}", new_email):
-        emails.queue(tasks.send_email_change_email, user.pk, new_email)
+        queue(tasks.send_email_change_email, user.pk, new_email)
 
 
 def user_for_email_change(token: str) -> tuple[User, str]:
     """(account, new address) an email change link may still apply, or LinkError."""
-    data = tokens.read_token(token, salt=tokens.CHANGE_SALT)
+    data = tokens.read_token(token, kind=links.CHANGE_EMAIL)
     user = User.objects.filter(pk=data["u"], is_active=True).first()
     new_email = data.get("new")
     if user is None or not isinstance(new_email, str):
@@ -143,7 +145,8 @@ def change_email(*, token: str) -> User:
 
 
 def is_author(user: User) -> bool:
-    return user.groups.filter(name=AUTHORS_GROUP).exists()
+    """A member of the authors team: one who may submit articles."""
+    return user.is_active and user.has_perm(SUBMIT_ARTICLE)
 
 
 def pending_application(user: User) -> AuthorApplication | None:
@@ -200,6 +203,6 @@ def decide_application(
         update_fields=["status", "editor_note", "decided_by", "decided_at"]
     )
     if approve:
-        application.user.groups.add(Group.objects.get(name=AUTHORS_GROUP))
+        application.user.groups.add(Group.objects.get(name=AUTHORS))
     _on_commit(tasks.send_application_decision_email, application.pk)
     return True

@@ -6,6 +6,8 @@ worker, and reads the rows as they are then.
 
 from django.tasks import task
 
+from core.mail import send_rendered
+
 from . import emails
 
 
@@ -31,4 +33,4 @@ def send_application_decision_email(application_id: int) -> bool:
 
 @task
 def send_rendered_email(to: str, subject: str, body: str, html: str | None) -> bool:
-    return emails.send_rendered(to=to, subject=subject, body=body, html=html)
+    return send_rendered(to=to, subject=subject, body=body, html=html)

@@ -8,7 +8,6 @@ trying many.
 """
 
 import hashlib
-import ipaddress
 import time
 
 from django.conf import settings
@@ -17,18 +16,6 @@ from django.core.cache import cache
 
 def now() -> float:
     return time.time()
-
-
-def client_ip(request) -> str | None:
-    """The client's address: REMOTE_ADDR, or the proxy's word if trusted."""
-    address = request.META.get("REMOTE_ADDR", "")
-    if settings.FOLIO_TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        address = forwarded.rsplit(",", 1)[-1].strip() or address
-    try:
-        return str(ipaddress.ip_address(address))
-    except ValueError:
-        return None
 
 
 def _keys(*, username: str | None, ip: str | None) -> list[str]:

@@ -31,7 +31,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     @property
     def extra_email_context(self):
-        return {"site_name": settings.SITE_NAME}
+        return {"site_name": settings.FOLIO_SITE_NAME}
 
 
 @require_http_methods(["GET", "POST"])

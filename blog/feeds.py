@@ -6,8 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from .models import Article, Category
-from .views import public_authors
+from .models import Article, Category, public_authors
 
 FEED_LENGTH = 20
 
@@ -29,10 +28,10 @@ class LatestArticlesFeed(Feed):
     filter_field = None
 
     def title(self):
-        return settings.SITE_NAME
+        return settings.FOLIO_SITE_NAME
 
     def subtitle(self):
-        return settings.SITE_DESCRIPTION
+        return settings.FOLIO_SITE_DESCRIPTION
 
     def link(self):
         return reverse("blog:article_list")
@@ -87,7 +86,7 @@ class CategoryFeed(LatestArticlesFeed):
         return get_object_or_404(Category, slug=slug)
 
     def title(self, category):
-        return f"{category.name} · {settings.SITE_NAME}"
+        return f"{category.name} · {settings.FOLIO_SITE_NAME}"
 
     def subtitle(self, category):
         return category.description or None
@@ -103,7 +102,7 @@ class AuthorFeed(LatestArticlesFeed):
         return get_object_or_404(public_authors(), slug=slug)
 
     def title(self, author):
-        return f"{author.display_name} · {settings.SITE_NAME}"
+        return f"{author.display_name} · {settings.FOLIO_SITE_NAME}"
 
     def subtitle(self, author):
         return f"Articles by {author.display_name}"

@@ -8,7 +8,7 @@ then body. The reader's text never reaches the query syntax: it is cut into
 words first.
 
 The indexes (an FTS5 table on SQLite, the `search_vector` column on
-PostgreSQL) come from migration `blog.0003_article_search`.
+PostgreSQL) come from migration `blog.0002_article_search`.
 """
 
 import re

@@ -1,25 +1,25 @@
 from django.conf import settings
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from accounts.models import Author
-
-from .comment_views import comment_form_context, own_comment_ids
-from .comments import build_thread
 from .forms import SearchForm
-from .models import Article, Category, Comment, SlugRedirect, Tag
+from .models import Article, Category, SlugRedirect, Tag, public_authors
 from .seo import article_structured_data
 
-RELATED_LIMIT = 3
+
+class PaginatedListView(ListView):
+    """A list paginated by the site's setting, read per request."""
+
+    def get_paginate_by(self, queryset):
+        return settings.FOLIO_ARTICLES_PER_PAGE
 
 
-class ArticleListView(ListView):
+class ArticleListView(PaginatedListView):
     """The home page: the latest public articles."""
 
-    paginate_by = settings.FOLIO_ARTICLES_PER_PAGE
     template_name = "blog/article_list.html"
 
     def get_queryset(self):
@@ -27,12 +27,17 @@ class ArticleListView(ListView):
 
 
 class ArticleDetailView(DetailView):
+    """One article. Its comments come from the comments app's template tags."""
+
     template_name = "blog/article_detail.html"
 
     def get_queryset(self):
-        articles = with_neighbours(Article.objects.visible_to(self.request.user))
-        return articles.select_related("author", "category").prefetch_related(
-            Prefetch("tags", queryset=Tag.objects.order_by("name"))
+        articles = Article.objects.visible_to(self.request.user)
+        return (
+            articles.with_neighbours()
+            .with_comment_count()
+            .select_related("author", "category")
+            .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
         )
 
     def get(self, request, *args, **kwargs):
@@ -49,42 +54,15 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        own_ids = own_comment_ids(self.request)  # pending, shown to their author
-        comments = list(article.comments.shown_to(own_ids).order_by("created_at", "pk"))
-        approved = [c for c in comments if c.status == Comment.Status.APPROVED]
         context.update(
-            comment_form_context(
-                self.request, article, approved, context.get("comment_form")
-            )
-        )
-        context.update(
-            comments=build_thread(comments),
-            comment_count=len(approved),
-            related_articles=self._related(article),
+            related_articles=list(Article.objects.related_to(article)),
             previous_article=self._neighbour(article, "previous"),
             next_article=self._neighbour(article, "next"),
             structured_data=article_structured_data(
-                article, self.request, settings.SITE_NAME
+                article, self.request, settings.FOLIO_SITE_NAME
             ),
         )
         return context
-
-    def _related(self, article):
-        """Public articles sharing the most tags with this one."""
-        tag_ids = [tag.pk for tag in article.tags.all()]
-        if not tag_ids:
-            return []
-        return list(
-            Article.objects.published()
-            .exclude(pk=article.pk)
-            .filter(tags__in=tag_ids)
-            .annotate(shared_tags=Count("tags"))
-            .order_by("-shared_tags", "-published_at")
-            .select_related("author")
-            .only("title", "slug", "published_at", "author__display_name")[
-                :RELATED_LIMIT
-            ]
-        )
 
     @staticmethod
     def _neighbour(article, direction):
@@ -98,33 +76,9 @@ class ArticleDetailView(DetailView):
         }
 
 
-def with_neighbours(articles):
-    """Annotate each article with its public neighbours in publication order.
-
-    Subqueries, so the article page needs no extra query for previous/next.
-    """
-    public = Article.objects.published().exclude(pk=OuterRef("pk"))
-    same_time = Q(published_at=OuterRef("published_at"))
-    older = public.filter(
-        Q(published_at__lt=OuterRef("published_at"))
-        | same_time & Q(pk__lt=OuterRef("pk"))
-    ).order_by("-published_at", "-pk")
-    newer = public.filter(
-        Q(published_at__gt=OuterRef("published_at"))
-        | same_time & Q(pk__gt=OuterRef("pk"))
-    ).order_by("published_at", "pk")
-    return articles.annotate(
-        previous_slug=Subquery(older.values("slug")[:1]),
-        previous_title=Subquery(older.values("title")[:1]),
-        next_slug=Subquery(newer.values("slug")[:1]),
-        next_title=Subquery(newer.values("title")[:1]),
-    )
-
-
-class FilteredArticleListView(ListView):
+class FilteredArticleListView(PaginatedListView):
     """Public articles of one category, tag or author; the filter is the object."""
 
-    paginate_by = settings.FOLIO_ARTICLES_PER_PAGE
     model_class = None
     filter_field = ""
 
@@ -155,14 +109,6 @@ class TagDetailView(FilteredArticleListView):
     template_name = "blog/tag_detail.html"
 
 
-def public_authors():
-    """Authors with at least one public article; nobody else has a page."""
-    public = Article.objects.published()
-    return Author.objects.annotate(
-        article_count=Count("articles", filter=Q(articles__in=public))
-    ).filter(article_count__gt=0)
-
-
 class AuthorListView(ListView):
     template_name = "blog/author_list.html"
     paginate_by = 24
@@ -179,10 +125,9 @@ class AuthorDetailView(FilteredArticleListView):
         return get_object_or_404(public_authors(), slug=self.kwargs["slug"])
 
 
-class SearchView(ListView):
+class SearchView(PaginatedListView):
     """Public articles matching `?q=`, best match first."""
 
-    paginate_by = settings.FOLIO_ARTICLES_PER_PAGE
     template_name = "blog/search.html"
 
     def get_queryset(self):

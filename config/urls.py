@@ -7,7 +7,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("accounts.auth_urls")),
+    path("", include("core.urls")),
     path("", include("blog.urls")),
+    path("", include("comments.urls")),
+    path("", include("editorial.urls")),
 ]
 
 if settings.DEBUG:

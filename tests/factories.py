@@ -5,7 +5,9 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.models import Author, User
-from blog.models import Article, ArticleRevision, Category, Comment, Tag
+from blog.models import Article, Category, Tag
+from comments.models import Comment
+from editorial.models import ArticleRevision
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -67,7 +69,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"article-{n}")
     author = factory.SubFactory(AuthorFactory)
     summary = "A short summary."
-    body = "<p>Some words worth reading.</p>"
+    body_source = "Some words worth reading."
     status = Article.Status.PUBLISHED
     published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
 

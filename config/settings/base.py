@@ -4,38 +4,23 @@ Debug is off, no host is allowed and the database is a local SQLite file
 unless the environment says otherwise. `dev`, `test` and `prod` build on this.
 """
 
-import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
+from config.env import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-_UNSET = object()
-
-
-def env(name, default=_UNSET):
-    """Read an environment variable; without a default it must be set."""
-    value = os.environ.get(name)
-    if value is not None:
-        return value
-    if default is _UNSET:
-        raise ImproperlyConfigured(f"Set the environment variable {name}.")
-    return default
-
-
-DEBUG = env("DJANGO_DEBUG", "false") == "true"
+DEBUG = env.bool("DJANGO_DEBUG", False)
 SECRET_KEY = env("DJANGO_SECRET_KEY", "insecure-local-only")
-ALLOWED_HOSTS = [h for h in env("DJANGO_ALLOWED_HOSTS", "").split(",") if h]
-CSRF_TRUSTED_ORIGINS = [
-    o for o in env("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o
-]
-SITE_NAME = env("FOLIO_SITE_NAME", "Folio")
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS")
+FOLIO_SITE_NAME = env("FOLIO_SITE_NAME", "Folio")
 # The site's public address, for absolute links in emails sent off a request.
 FOLIO_SITE_URL = env("FOLIO_SITE_URL", "http://127.0.0.1:8000")
-SITE_DESCRIPTION = env(
+FOLIO_SITE_DESCRIPTION = env(
     "FOLIO_SITE_DESCRIPTION",
     "Articles by the Folio authors team: health, science and everyday knowledge.",
 )
@@ -53,9 +38,12 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks_db",
+    "core",
     "imaging",
     "accounts",
     "blog",
+    "comments",
+    "editorial",
 ]
 
 MIDDLEWARE = [
@@ -85,8 +73,8 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "blog.context_processors.site",
-                "blog.context_processors.moderation",
+                "core.context_processors.site",
+                "comments.context_processors.moderation",
             ],
         },
     },
@@ -142,13 +130,15 @@ LOGIN_REDIRECT_URL = "accounts:account"
 LOGOUT_REDIRECT_URL = "blog:article_list"
 # Sign-ins: this many failures for one username, or from one address, lock
 # it out for this long.
-FOLIO_LOGIN_MAX_FAILURES = int(env("FOLIO_LOGIN_MAX_FAILURES", "5"))
-FOLIO_LOGIN_LOCKOUT_SECONDS = int(env("FOLIO_LOGIN_LOCKOUT_SECONDS", str(15 * 60)))
-# Links that prove an email address (registration, email change) expire.
-FOLIO_EMAIL_LINK_DAYS = int(env("FOLIO_EMAIL_LINK_DAYS", "3"))
+FOLIO_LOGIN_MAX_FAILURES = env.int("FOLIO_LOGIN_MAX_FAILURES", 5)
+FOLIO_LOGIN_LOCKOUT_SECONDS = env.int("FOLIO_LOGIN_LOCKOUT_SECONDS", 15 * 60)
+# Links that prove an email address (registration, email change, a
+# commenter's address) and moderators' one-click links expire.
+FOLIO_EMAIL_LINK_DAYS = env.int("FOLIO_EMAIL_LINK_DAYS", 3)
+FOLIO_MODERATION_LINK_DAYS = env.int("FOLIO_MODERATION_LINK_DAYS", 3)
 # At most one verification email (or "already registered" note) per address
 # per this many seconds, however often someone asks.
-FOLIO_EMAIL_RESEND_SECONDS = int(env("FOLIO_EMAIL_RESEND_SECONDS", "600"))
+FOLIO_EMAIL_RESEND_SECONDS = env.int("FOLIO_EMAIL_RESEND_SECONDS", 600)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env("DJANGO_TIME_ZONE", "UTC")
@@ -181,10 +171,10 @@ MAILERS = {
         ),
         "OPTIONS": {
             "host": env("DJANGO_EMAIL_HOST", "localhost"),
-            "port": int(env("DJANGO_EMAIL_PORT", "25")),
+            "port": env.int("DJANGO_EMAIL_PORT", 25),
             "username": env("DJANGO_EMAIL_USER", ""),
             "password": env("DJANGO_EMAIL_PASSWORD", ""),
-            "use_tls": env("DJANGO_EMAIL_USE_TLS", "false") == "true",
+            "use_tls": env.bool("DJANGO_EMAIL_USE_TLS", False),
         },
     }
 }
@@ -216,19 +206,19 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
-FOLIO_ARTICLES_PER_PAGE = 10
+FOLIO_ARTICLES_PER_PAGE = env.int("FOLIO_ARTICLES_PER_PAGE", 10)
 # Comments close this many days after an article is published (0: never);
 # each article may override it.
-FOLIO_COMMENTS_CLOSE_AFTER_DAYS = int(env("FOLIO_COMMENTS_CLOSE_AFTER_DAYS", "60"))
+FOLIO_COMMENTS_CLOSE_AFTER_DAYS = env.int("FOLIO_COMMENTS_CLOSE_AFTER_DAYS", 60)
 # Approve at once the comments of a returning commenter whose email address
 # is proved (a signed link) and who posts from the browser that proved it.
-FOLIO_COMMENTS_TRUST_VERIFIED = env("FOLIO_COMMENTS_TRUST_VERIFIED", "false") == "true"
-FOLIO_COMMENTS_PER_MINUTE = int(env("FOLIO_COMMENTS_PER_MINUTE", "5"))
+FOLIO_COMMENTS_TRUST_VERIFIED = env.bool("FOLIO_COMMENTS_TRUST_VERIFIED", False)
+FOLIO_COMMENTS_PER_MINUTE = env.int("FOLIO_COMMENTS_PER_MINUTE", 5)
 # A comment form sent back sooner than this after it was served is refused.
-FOLIO_COMMENT_MIN_SECONDS = float(env("FOLIO_COMMENT_MIN_SECONDS", "3"))
+FOLIO_COMMENT_MIN_SECONDS = env.float("FOLIO_COMMENT_MIN_SECONDS", 3.0)
 # Behind a reverse proxy that sets X-Forwarded-For, its last address is the
 # client's; otherwise the header is the client's own claim and is ignored.
-FOLIO_TRUST_X_FORWARDED_FOR = env("FOLIO_TRUST_X_FORWARDED_FOR", "false") == "true"
+FOLIO_TRUST_X_FORWARDED_FOR = env.bool("FOLIO_TRUST_X_FORWARDED_FOR", False)
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,7 @@
 """`make run`: debug on, mail printed to the console, demo logins allowed."""
 
 from .base import *  # noqa: F403
-from .base import MAILERS
+from .base import INSTALLED_APPS, MAILERS
 
 DEBUG = True
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
@@ -16,3 +16,5 @@ STORAGES = {
 # Serve static files straight from the app folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The demo content and its `load_demo` command exist only here.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from accounts import tokens
 from accounts.models import User
+from core import links
 from tests.factories import UserFactory
 
 from .conftest import link_in
@@ -106,7 +107,7 @@ def test_a_link_for_an_address_since_changed_is_refused(client, registrant):
 def test_a_token_naming_another_user_cannot_be_made_without_the_key(client, registrant):
     other = UserFactory(email_verified=False)
     data = {"u": other.pk, "e": other.email}
-    forged = signing.TimestampSigner(key="not-the-key", salt=tokens.VERIFY_SALT)
+    forged = signing.TimestampSigner(key="not-the-key", salt=links.VERIFY_EMAIL.salt)
     url = reverse("accounts:verify_email", kwargs={"token": forged.sign_object(data)})
     assert client.post(url).status_code == 400
     other.refresh_from_db()

@@ -96,7 +96,7 @@ def test_feed_entry_links_to_the_article_page(client):
 
 
 def test_feed_entry_has_the_summary_and_the_body_as_content(client):
-    ArticleFactory(summary="In short.", body="<h2>Why</h2><p>Because.</p>")
+    ArticleFactory(summary="In short.", body_source="<h2>Why</h2><p>Because.</p>")
     [entry] = entries(client.get("/feed/"))
     assert entry.findtext(f"{ATOM}summary") == "In short."
     assert entry.find(f"{ATOM}content").get("type") == "html"

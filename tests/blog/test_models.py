@@ -88,12 +88,14 @@ def test_taking_back_an_old_slug_removes_its_redirect():
 
 
 def test_save_sanitises_the_body():
-    article = ArticleFactory(body="<p>ok</p><script>alert(1)</script>")
+    article = ArticleFactory(body_source="<p>ok</p><script>alert(1)</script>")
     assert "script" not in article.body
 
 
 def test_save_computes_reading_time_and_table_of_contents():
-    article = ArticleFactory(body="<h2>Intro</h2>" + "<p>" + "word " * 500 + "</p>")
+    article = ArticleFactory(
+        body_source="<h2>Intro</h2>" + "<p>" + "word " * 500 + "</p>"
+    )
     assert article.reading_time == 3
     assert article.toc == [{"level": 2, "id": "intro", "title": "Intro"}]
 

@@ -55,7 +55,7 @@ def test_article_page_shows_byline_linking_to_the_author(client):
 
 
 def test_article_page_links_the_table_of_contents_to_the_headings(client):
-    article = ArticleFactory(body="<h2>First part</h2><p>a</p><h3>Detail</h3>")
+    article = ArticleFactory(body_source="<h2>First part</h2><p>a</p><h3>Detail</h3>")
     response = client.get(article.get_absolute_url())
     assert '<a href="#first-part">First part</a>' in response.text
     assert '<h2 id="first-part">' in response.text

@@ -7,11 +7,11 @@ console error, an uncaught exception or a Content-Security-Policy violation.
 
 import os
 import shutil
-from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.apps import apps as django_apps
+
+from core.roles import sync_roles
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -64,26 +64,11 @@ def browser():
             chromium.close()
 
 
-# The data migrations that make the roles, in order.
-ROLE_MIGRATIONS = [
-    ("blog.migrations.0002_roles", "create_roles"),
-    ("blog.migrations.0005_moderation_roles", "grant"),
-    ("accounts.migrations.0003_application_reviewers", "grant"),
-]
-
-
 @pytest.fixture(autouse=True)
 def roles(transactional_db):
     """Each live-server test empties every table when it ends, the roles'
-    groups included: make them again, as their migrations do."""
-    configs = list(django_apps.get_app_configs())
-    models_modules = [config.models_module for config in configs]
-    try:
-        for module, function in ROLE_MIGRATIONS:
-            getattr(import_module(module), function)(django_apps, None)
-    finally:  # the migrations clear it, meant for their historical apps
-        for config, models_module in zip(configs, models_modules, strict=True):
-            config.models_module = models_module
+    groups included: make them again, as every migrate does."""
+    sync_roles()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
 
-from blog.models import Comment
+from comments.models import Comment
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.browser

@@ -30,7 +30,7 @@ def articles():
     now = timezone.now()
     newest = ArticleFactory(
         title="A guide to better sleep",
-        body=BODY,
+        body_source=BODY,
         published_at=now - timedelta(hours=1),
     )
     ArticleFactory(title="An older article", published_at=now - timedelta(days=2))

@@ -1,0 +1,206 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from blog.models import Article
+from core.permissions import MODERATE_COMMENT
+
+
+class CommentQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+    def approved(self):
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def shown_to(self, own_ids):
+        """Approved comments, and those of `own_ids` still awaiting a moderator.
+
+        Spam is shown to its author as awaiting moderation too: a spammer is
+        not told what the filters caught.
+        """
+        waiting = [Comment.Status.PENDING, Comment.Status.SPAM]
+        return self.filter(
+            models.Q(status=Comment.Status.APPROVED)
+            | models.Q(pk__in=own_ids, status__in=waiting)
+        )
+
+    def for_moderator(self, user):
+        """Every comment for a user who may moderate; nothing for anyone else."""
+        if user.has_perm(MODERATE_COMMENT):
+            return self
+        return self.none()
+
+    def moderation_order(self):
+        """Pending first, then spam, then the rest; newest first within each."""
+        return self.order_by(*moderation_ordering())
+
+
+def moderation_ordering():
+    """The moderators' order, for querysets and the admin alike."""
+    rank = models.Case(
+        models.When(status=Comment.Status.PENDING, then=0),
+        models.When(status=Comment.Status.SPAM, then=1),
+        default=2,
+    )
+    return [rank.asc(), "-created_at", "-pk"]
+
+
+class Comment(models.Model):
+    """A reader's comment. Only approved ones are ever shown; emails never are."""
+
+    MAX_DEPTH = 3
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        SPAM = "spam", _("Spam")
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self", models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    depth = models.PositiveSmallIntegerField(default=1, editable=False)
+    name = models.CharField(_("name"), max_length=100)
+    email = models.EmailField(_("email"))
+    website = models.URLField(_("website"), blank=True)
+    body = models.TextField(_("comment"), max_length=5000)
+    status = models.CharField(
+        max_length=10, choices=Status, default=Status.PENDING, db_index=True
+    )
+    held_reason = models.CharField(
+        _("held because"), max_length=200, blank=True
+    )  # why a comment went to pending review or spam, for moderators
+    notify_replies = models.BooleanField(_("notify me of replies"), default=False)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["article", "status", "created_at"])]
+        permissions = [("moderate_comment", "Can moderate comments")]
+
+    def __str__(self):
+        return f"{self.name} on {self.article}"
+
+    def save(self, *args, **kwargs):
+        self.depth = self.parent.depth + 1 if self.parent_id else 1
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
+
+    @property
+    def accepts_replies(self):
+        return self.is_approved and self.depth < self.MAX_DEPTH
+
+    def approve(self, *, by):
+        self._moderate(self.Status.APPROVED, by)
+
+    def reject(self, *, by):
+        self._moderate(self.Status.REJECTED, by)
+
+    def mark_spam(self, *, by):
+        self._moderate(self.Status.SPAM, by)
+
+    def summary(self):
+        """A line naming this comment for the moderation log."""
+        return f"#{self.pk} by {self.name} on {self.article}"[:200]
+
+    def _moderate(self, status, user):
+        self.status = status
+        self.moderated_by = user
+        self.moderated_at = timezone.now()
+        self.save(update_fields=["status", "moderated_by", "moderated_at"])
+
+
+class BlockedTerm(models.Model):
+    """A moderator's blocklist entry: matching comments go straight to spam."""
+
+    class Kind(models.TextChoices):
+        WORD = "word", _("Word or phrase")
+        EMAIL = "email", _("Email address")
+        IP = "ip", _("IP address")
+        DOMAIN = "domain", _("Domain (in email or links)")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    value = models.CharField(_("value"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["kind", "value"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "value"], name="comments_blockedterm_unique_kind_value"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.value}"
+
+    def save(self, *args, **kwargs):
+        self.value = self.value.strip().lower()
+        super().save(*args, **kwargs)
+
+
+class ModerationEvent(models.Model):
+    """Who did what to which comment, and when; kept after a comment is deleted."""
+
+    class Action(models.TextChoices):
+        APPROVE = "approve", _("Approved")
+        REJECT = "reject", _("Rejected")
+        SPAM = "spam", _("Marked as spam")
+        DELETE = "delete", _("Deleted")
+
+    comment = models.ForeignKey(
+        Comment, models.SET_NULL, null=True, blank=True, related_name="events"
+    )
+    comment_summary = models.CharField(max_length=200)
+    action = models.CharField(max_length=10, choices=Action)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.comment_summary}"
+
+
+class VerifiedCommenter(models.Model):
+    """An email address whose owner proved it by following a signed link."""
+
+    email = models.EmailField(unique=True)
+    verified_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.email

@@ -1,0 +1,163 @@
+"""Spam checks for new comments, without third-party services.
+
+Each check is a function returning a reason (a short sentence a moderator
+can read) or None when the comment passes it.
+"""
+
+import ipaddress
+import re
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+
+from .models import BlockedTerm, Comment
+
+FORM_TOKEN_SALT = "comments.form-issued"
+FORM_MAX_AGE = timedelta(days=1)
+MAX_LINKS = 2
+RATE_WINDOW_SECONDS = 60
+
+TOO_FAST = "too fast"
+FORM_EXPIRED = "form expired"
+FORM_FORGED = "form timestamp missing or forged"
+RATE_LIMITED = "rate limit reached"
+
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+HOST_RE = re.compile(r"(?:https?://|www\.)([^\s/:?#<>\"']+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str  # a Comment.Status
+    reason: str = ""  # why it is held or spam, for moderators
+
+
+def judge(
+    *,
+    name: str,
+    email: str,
+    body: str,
+    website: str = "",
+    ip_address: str | None = None,
+    trusted: bool = False,
+) -> Verdict:
+    """Where a new comment goes: spam, held with a reason, pending or approved.
+
+    A blocklist match is spam and too many links is held for a moderator,
+    each saying why; otherwise a `trusted` commenter is approved at once and
+    everyone else waits for a moderator.
+    """
+    reason = blocked_term_reason(
+        BlockedTerm.objects.all(),
+        name=name,
+        email=email,
+        body=body,
+        website=website,
+        ip_address=ip_address,
+    )
+    if reason:
+        return Verdict(Comment.Status.SPAM, reason)
+    reason = too_many_links_reason(body=body, website=website)
+    if reason:
+        return Verdict(Comment.Status.PENDING, reason)
+    if trusted:
+        return Verdict(Comment.Status.APPROVED)
+    return Verdict(Comment.Status.PENDING)
+
+
+def issue_form_token(*, article_id: int) -> str:
+    """A signed note of when the comment form for this article was served."""
+    return signing.dumps({"a": article_id, "t": time.time()}, salt=FORM_TOKEN_SALT)
+
+
+def form_token_reason(token: str, *, article_id: int) -> str | None:
+    """Refuse a form token that is forged, for another article, new or old."""
+    try:
+        issued = signing.loads(token or "", salt=FORM_TOKEN_SALT, max_age=FORM_MAX_AGE)
+    except signing.SignatureExpired:
+        return FORM_EXPIRED
+    except signing.BadSignature:
+        return FORM_FORGED
+    if not isinstance(issued, dict) or issued.get("a") != article_id:
+        return FORM_FORGED
+    age = time.time() - float(issued.get("t", 0))
+    if age < settings.FOLIO_COMMENT_MIN_SECONDS:
+        return TOO_FAST
+    return None
+
+
+def rate_limit_key(ip_address: str | None) -> str:
+    return f"comment-rate:{ip_address or 'unknown'}"
+
+
+def rate_limit_reason(ip_address: str | None) -> str | None:
+    """Count one comment for this address; refuse past the per-minute limit."""
+    key = rate_limit_key(ip_address)
+    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window expired between add() and incr()
+        cache.set(key, 1, timeout=RATE_WINDOW_SECONDS)
+        count = 1
+    if count > settings.FOLIO_COMMENTS_PER_MINUTE:
+        return RATE_LIMITED
+    return None
+
+
+def count_links(*, body: str, website: str = "") -> int:
+    return len(URL_RE.findall(body)) + (1 if website else 0)
+
+
+def too_many_links_reason(*, body: str, website: str = "") -> str | None:
+    links = count_links(body=body, website=website)
+    if links > MAX_LINKS:
+        return f"{links} links, more than {MAX_LINKS}"
+    return None
+
+
+def blocked_term_reason(
+    terms, *, name: str, email: str, body: str, website: str, ip_address: str | None
+) -> str | None:
+    """The first blocklist entry (`BlockedTerm`s, values lower-cased) matched."""
+    text = f"{name}\n{body}".casefold()
+    email = email.strip().lower()
+    email_domain = email.rpartition("@")[2]
+    hosts = {h.lower().rstrip(".") for h in HOST_RE.findall(f"{body} {website}")}
+    hosts = {h.removeprefix("www.") for h in hosts} | {email_domain}
+    for term in terms:
+        value = term.value
+        if term.kind == "word" and _contains_word(text, value):
+            return f"matched blocked word “{value}”"
+        if term.kind == "email" and email == value:
+            return f"matched blocked email “{value}”"
+        if term.kind == "ip" and _ip_matches(ip_address, value):
+            return f"matched blocked IP “{value}”"
+        if term.kind == "domain" and any(_in_domain(h, value) for h in hosts):
+            return f"matched blocked domain “{value}”"
+    return None
+
+
+def _contains_word(text: str, word: str) -> bool:
+    if not word:
+        return False
+    pattern = rf"(?<!\w){re.escape(word.casefold())}(?!\w)"
+    return re.search(pattern, text) is not None
+
+
+def _ip_matches(ip_address: str | None, value: str) -> bool:
+    if not ip_address:
+        return False
+    try:
+        network = ipaddress.ip_network(value, strict=False)
+        return ipaddress.ip_address(ip_address) in network
+    except ValueError:
+        return False
+
+
+def _in_domain(host: str, domain: str) -> bool:
+    domain = domain.lstrip("@.").rstrip(".")
+    return bool(domain) and (host == domain or host.endswith(f".{domain}"))

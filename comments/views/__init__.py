@@ -1,0 +1,18 @@
+from .moderating import (
+    ModerationQueueView,
+    comment_unsubscribe,
+    moderation_action,
+    moderation_bulk,
+    moderation_link,
+)
+from .posting import comment_create, commenter_verify
+
+__all__ = [
+    "ModerationQueueView",
+    "comment_create",
+    "comment_unsubscribe",
+    "commenter_verify",
+    "moderation_action",
+    "moderation_bulk",
+    "moderation_link",
+]

@@ -1,0 +1,194 @@
+"""The moderation queue, its actions, and the one-click links sent by email.
+
+Queue and actions are for users with `comments.moderate_comment`: anonymous
+visitors are sent to log in, everyone else gets 403, and the querysets are
+narrowed by the same permission. A signed link needs no login: it acts for
+the moderator it was sent to, on one comment, once confirmed with a POST.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+from django.views.generic import ListView
+
+from core.links import LinkError
+from core.permissions import MODERATE_COMMENT
+
+from .. import moderation
+from ..models import Comment, ModerationEvent
+from ..moderation_forms import BulkModerationForm, ConfirmForm, ModerationFilterForm
+from ..notifications import read_moderation_token, read_unsubscribe_token
+
+Action = ModerationEvent.Action
+DONE = {
+    Action.APPROVE: "approved",
+    Action.REJECT: "rejected",
+    Action.SPAM: "marked as spam",
+    Action.DELETE: "deleted",
+}
+
+
+def moderator_required(view):
+    """Log in first (anonymous), or 403 without the permission."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(reverse("comments:moderation_queue"))
+        if not request.user.has_perm(MODERATE_COMMENT):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+class ModerationQueueView(PermissionRequiredMixin, ListView):
+    """Pending comments first, then spam; filtered by status and article."""
+
+    permission_required = MODERATE_COMMENT
+    paginate_by = 25
+    template_name = "comments/moderation/queue.html"
+    context_object_name = "comments"
+
+    def get(self, request, *args, **kwargs):
+        self.filters = ModerationFilterForm(request.GET)
+        if not self.filters.is_valid():
+            self.object_list = Comment.objects.none()
+            context = self.get_context_data()
+            return self.render_to_response(context, status=400)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        comments = Comment.objects.for_moderator(self.request.user)
+        comments = comments.select_related("article", "parent")
+        return self.filters.filter(comments).moderation_order()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        here = self.request.get_full_path()
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            query_param=query.urlencode(),
+            filters=self.filters,
+            bulk_form=BulkModerationForm(
+                comments=Comment.objects.none(), initial={"next": here}
+            ),
+            actions=Action.choices,
+            next=here,
+        )
+        return context
+
+
+def back_to_queue(request, next_url=None):
+    """303 to where the moderator was (if it is this site's), else the queue."""
+    next_url = next_url or request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("comments:moderation_queue")
+    return HttpResponseRedirect(next_url, status=303)
+
+
+@require_POST
+@moderator_required
+def moderation_action(request, pk, action):
+    """One action on one comment, from the queue's per-row buttons."""
+    if action not in Action.values:
+        return render_error(request, "There is no such moderation action.", 404)
+    comments = Comment.objects.for_moderator(request.user)
+    comment = get_object_or_404(comments, pk=pk)
+    changed = moderation.moderate_comment(
+        comment=comment, action=action, by=request.user
+    )
+    done = DONE[Action(action)]
+    if changed:
+        messages.success(request, f"Comment by {comment.name} {done}.")
+    else:
+        messages.info(request, f"That comment was already {done}.")
+    return back_to_queue(request)
+
+
+@require_POST
+@moderator_required
+def moderation_bulk(request):
+    """One action on every comment ticked in the queue."""
+    form = BulkModerationForm(
+        request.POST, comments=Comment.objects.for_moderator(request.user)
+    )
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return back_to_queue(request, form.data.get("next", ""))
+    action = Action(form.cleaned_data["action"])
+    count = moderation.moderate_comments(
+        comments=form.cleaned_data["comments"], action=action, by=request.user
+    )
+    noun = "comment" if count == 1 else "comments"
+    messages.success(request, f"{count} {noun} {DONE[action]}.")
+    return back_to_queue(request, form.cleaned_data["next"])
+
+
+def render_error(request, message, status):
+    context = {"message": message}
+    return render(
+        request, "comments/moderation/link_error.html", context, status=status
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def moderation_link(request, token):
+    """An emailed approve/reject link: GET asks, POST acts. No login needed."""
+    try:
+        comment_id, action, moderator_id = read_moderation_token(token)
+    except LinkError as error:
+        return render_error(request, str(error), 400)
+    moderator = get_user_model().objects.filter(pk=moderator_id).first()
+    if moderator is None or not moderator.has_perm(MODERATE_COMMENT):
+        return render_error(
+            request, "This link no longer gives moderation rights.", 403
+        )
+    comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
+    if comment is None:
+        return render_error(request, "This comment no longer exists.", 404)
+    done = DONE[Action(action)]
+    context = {"comment": comment, "action": action, "done": done}
+    if request.method == "POST":
+        changed = moderation.moderate_comment(
+            comment=comment, action=action, by=moderator
+        )
+        context.update(changed=changed, finished=True)
+        return render(request, "comments/moderation/link_confirm.html", context)
+    label = "Approve this comment" if action == "approve" else "Reject this comment"
+    css = "btn-success" if action == "approve" else "btn-danger"
+    context["form"] = ConfirmForm(label=label, css_class=css)
+    return render(request, "comments/moderation/link_confirm.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def comment_unsubscribe(request, token):
+    """Stop reply emails for one comment: GET asks, POST does it."""
+    try:
+        comment_id = read_unsubscribe_token(token)
+    except LinkError as error:
+        return render_error(request, str(error), 400)
+    comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
+    if comment is None:
+        return render_error(request, "This comment no longer exists.", 404)
+    context = {"comment": comment}
+    if request.method == "POST":
+        Comment.objects.filter(pk=comment.pk).update(notify_replies=False)
+        context["finished"] = True
+    else:
+        context["form"] = ConfirmForm(label="Stop these emails")
+    return render(request, "comments/moderation/unsubscribe.html", context)

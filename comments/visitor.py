@@ -1,0 +1,75 @@
+"""What this browser brings to commenting, kept between its visits.
+
+The reader's own comments still awaiting moderation (in the session), the
+details they asked us to remember and the proof of a verified email (signed
+cookies), and from those the comment form's part of the article page.
+"""
+
+from datetime import timedelta
+
+from django.core import signing
+
+from .forms import CommentForm
+
+OWN_COMMENTS_SESSION_KEY = "comments_own"
+OWN_COMMENTS_KEPT = 50
+REMEMBER_COOKIE = "folio_commenter"
+REMEMBER_SALT = "comments.remember"
+PROOF_COOKIE = "folio_commenter_proof"
+PROOF_SALT = "comments.proof"
+COOKIE_MAX_AGE = timedelta(days=365)
+
+
+def own_comment_ids(request) -> list[int]:
+    """This session's comments, which it may see before they are approved."""
+    ids = request.session.get(OWN_COMMENTS_SESSION_KEY, [])
+    return [i for i in ids if isinstance(i, int)]
+
+
+def remembered_details(request) -> dict:
+    """Name, email and website this browser asked us to remember, if any."""
+    value = request.COOKIES.get(REMEMBER_COOKIE)
+    if not value:
+        return {}
+    try:
+        details = signing.loads(value, salt=REMEMBER_SALT, max_age=COOKIE_MAX_AGE)
+    except signing.BadSignature:
+        return {}
+    if not isinstance(details, dict):
+        return {}
+    fields = ("name", "email", "website")
+    return {k: details[k] for k in fields if isinstance(details.get(k), str)}
+
+
+def proven_email(request) -> str | None:
+    """The email address this browser proved through a signed link, if any."""
+    return request.get_signed_cookie(
+        PROOF_COOKIE, default=None, salt=PROOF_SALT, max_age=COOKIE_MAX_AGE
+    )
+
+
+def reply_target(comments, value):
+    """The approved comment among `comments` with id `value` open to replies."""
+    value = str(value or "")
+    for comment in comments:
+        if str(comment.pk) == value and comment.accepts_replies:
+            return comment
+    return None
+
+
+def comment_form_context(request, article, comments, form=None) -> dict:
+    """The reply form's part of the article page: form, reply target, state."""
+    if form is None:
+        reply_to = reply_target(comments, request.GET.get("replyto"))
+        remembered = remembered_details(request)
+        initial = {**remembered, "remember": bool(remembered)}
+        if reply_to:
+            initial["parent"] = reply_to.pk
+        form = CommentForm(article=article, initial=initial)
+    else:
+        reply_to = reply_target(comments, form["parent"].value())
+    return {
+        "comment_form": form,
+        "comments_open": article.comments_open(),
+        "reply_to": reply_to,
+    }

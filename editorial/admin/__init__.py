@@ -1,0 +1,3 @@
+from .articles import ArticleAdmin
+
+__all__ = ["ArticleAdmin"]

@@ -1,0 +1,279 @@
+"""The editors' desk for articles: the review queue, its actions, the history.
+
+Authors never get staff status (they write in the dashboard), so this admin
+is for editors only. Every status change goes through editorial/workflow.py,
+so it is checked and recorded; the change form shows status and
+publication time read-only. The change page shows the editorial warnings,
+the transition history and the revisions.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin import ActionLocation, helpers
+from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
+from django.template.defaultfilters import linebreaks_filter
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from blog.models import Article, SlugRedirect
+
+from .. import workflow
+from ..checks import check_article
+from ..forms import ArticleAdminForm, RequestChangesForm, ScheduleForm
+from ..models import ArticleTransition
+from .revisions import RevisionsAdminMixin
+
+Status = Article.Status
+# On the changelist, and on an article's own change page.
+EVERYWHERE = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
+
+
+def submitted_at():
+    """When each article last entered the review queue."""
+    return Subquery(
+        ArticleTransition.objects.filter(
+            article=OuterRef("pk"), to_status=Status.SUBMITTED
+        )
+        .order_by("-created_at", "-pk")
+        .values("created_at")[:1]
+    )
+
+
+class SlugRedirectInline(admin.TabularInline):
+    model = SlugRedirect
+    extra = 0
+    readonly_fields = ["old_slug", "created_at"]
+    can_delete = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
+    form = ArticleAdminForm
+    list_display = [
+        "title",
+        "author",
+        "category",
+        "status",
+        "submitted",
+        "published_at",
+        "link",
+    ]
+    list_filter = ["status", "category", "author"]
+    search_fields = ["title", "summary", "body_text"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["author", "tags", "category"]
+    list_select_related = ["author", "category"]
+    # Status and publication time change through the actions only.
+    readonly_fields = [
+        "status",
+        "published_at",
+        "reading_time",
+        "created_at",
+        "updated_at",
+    ]
+    actions = ["publish_now", "schedule", "request_changes", "unpublish"]
+    inlines = [SlugRedirectInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "author", "summary", "body_source"]}),
+        (_("Cover"), {"fields": ["cover", "cover_alt"]}),
+        (_("Filing"), {"fields": ["category", "tags"]}),
+        (_("Comments"), {"fields": ["comments_enabled", "comments_close_after_days"]}),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "reading_time",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        articles = super().get_queryset(request).select_related("author")
+        return articles.annotate(submitted_at=submitted_at())
+
+    def get_ordering(self, request):
+        """The review queue first, oldest submission first.
+
+        Expressions, not annotations: the admin also orders plain querysets
+        (a foreign key's choices) with this.
+        """
+        in_review = Case(
+            When(status=Status.SUBMITTED, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+        return [
+            in_review.asc(),
+            submitted_at().asc(nulls_last=True),
+            F("published_at").desc(nulls_last=True),
+            "-pk",
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            fields += ["editorial_checks", "transition_history"]
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None:
+            review = ["editorial_checks", "transition_history"]
+            fieldsets.insert(1, (_("Review"), {"fields": review}))
+        return fieldsets
+
+    def has_publish_permission(self, request):
+        return workflow.is_editor(request.user)
+
+    @admin.display(description=_("Page"))
+    def link(self, article):
+        return format_html('<a href="{}">View</a>', article.get_absolute_url())
+
+    @admin.display(description=_("Submitted"), ordering="submitted_at")
+    def submitted(self, article):
+        if article.status != Status.SUBMITTED or article.submitted_at is None:
+            return "—"
+        return timezone.localtime(article.submitted_at).strftime("%Y-%m-%d %H:%M")
+
+    @admin.display(description=_("Editorial checks"))
+    def editorial_checks(self, article):
+        warnings = check_article(article)
+        if not warnings:
+            return _("No warnings.")
+        items = format_html_join(
+            "",
+            "<li><strong>{}</strong>: {}</li>",
+            ((w.where, w.message) for w in warnings),
+        )
+        return format_html('<ul class="editorial-warnings">{}</ul>', items)
+
+    @admin.display(description=_("History"))
+    def transition_history(self, article):
+        steps = workflow.history(article)
+        if not steps:
+            return _("No steps recorded yet.")
+        items = format_html_join("", "<li>{}</li>", ((_step(s),) for s in steps))
+        return format_html('<ol class="transition-history">{}</ol>', items)
+
+    # Actions
+
+    @admin.action(
+        permissions=["publish"], description=_("Publish now"), location=EVERYWHERE
+    )
+    def publish_now(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            workflow.publish,
+            "%d article published.",
+            "%d articles published.",
+        )
+
+    @admin.action(
+        permissions=["publish"],
+        description=_("Schedule publication…"),
+        location=EVERYWHERE,
+    )
+    def schedule(self, request, queryset):
+        form = ScheduleForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            return self._ask(request, queryset, form, "schedule", _("Schedule"))
+        self._apply(
+            request,
+            queryset,
+            workflow.schedule,
+            "%d article scheduled.",
+            "%d articles scheduled.",
+            when=form.cleaned_data["when"],
+        )
+
+    @admin.action(
+        permissions=["publish"], description=_("Request changes…"), location=EVERYWHERE
+    )
+    def request_changes(self, request, queryset):
+        form = RequestChangesForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            return self._ask(
+                request, queryset, form, "request_changes", _("Send back to the author")
+            )
+        self._apply(
+            request,
+            queryset,
+            workflow.request_changes,
+            "%d article sent back to its author.",
+            "%d articles sent back to their authors.",
+            note=form.cleaned_data["note"],
+        )
+
+    @admin.action(
+        permissions=["publish"], description=_("Unpublish"), location=EVERYWHERE
+    )
+    def unpublish(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            workflow.unpublish,
+            "%d article unpublished.",
+            "%d articles unpublished.",
+        )
+
+    def _apply(self, request, queryset, service, singular, plural, **kwargs):
+        """Run `service` on each article; report the done and the refused."""
+        done = 0
+        for article in queryset.select_related("author"):
+            try:
+                service(article, by=request.user, **kwargs)
+            except workflow.WorkflowError as error:
+                self.message_user(request, f"“{article}”: {error}", messages.WARNING)
+            else:
+                done += 1
+        if done:
+            self.message_user(
+                request, ngettext(singular, plural, done) % done, messages.SUCCESS
+            )
+
+    def _ask(self, request, queryset, form, action, button):
+        """The page between choosing the action and applying it."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": self.get_actions(request)[action].description,
+            "opts": self.model._meta,
+            "articles": queryset,
+            "form": form,
+            "action": action,
+            "button": button,
+            "checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(
+            request, "admin/blog/article/workflow_action.html", context
+        )
+
+
+def _step(step):
+    """One line of history: when, who, from → to, and the note if any."""
+    line = format_html(
+        "{}, {}: {} → {}",
+        timezone.localtime(step.created_at).strftime("%Y-%m-%d %H:%M"),
+        step.actor or _("(unknown)"),
+        step.get_from_status_display() or "—",
+        step.get_to_status_display(),
+    )
+    if step.to_status == Status.PUBLISHED and step.scheduled_for:
+        when = timezone.localtime(step.scheduled_for).strftime("%Y-%m-%d %H:%M")
+        line = format_html("{} (scheduled for {})", line, when)
+    if step.note:
+        line = format_html(
+            "{}<blockquote>{}</blockquote>", line, linebreaks_filter(step.note)
+        )
+    return line

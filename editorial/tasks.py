@@ -1,0 +1,34 @@
+"""Editorial emails, sent by a background task (Django's tasks framework).
+
+`notify_transition` is what the workflow calls after commit: it only queues
+the task and never raises. The task takes an id and reads the step as it
+is when the worker runs it.
+"""
+
+from django.tasks import task
+
+from blog.models import Article
+from core.mail import queue
+
+from . import notifications
+from .models import ArticleTransition
+
+# The steps somebody hears of.
+ANNOUNCED = frozenset(
+    {
+        Article.Status.SUBMITTED,
+        Article.Status.PUBLISHED,
+        Article.Status.CHANGES_REQUESTED,
+    }
+)
+
+
+@task
+def send_transition_emails(transition_id: int) -> int:
+    return notifications.send_transition_emails(transition_id)
+
+
+def notify_transition(step: ArticleTransition) -> None:
+    """Queue the emails a transition sends; never raises."""
+    if step.to_status in ANNOUNCED:
+        queue(send_transition_emails, step.pk)

@@ -1,0 +1,205 @@
+"""The author's dashboard: their own articles, the editor, submitting for review.
+
+Every article is looked up among the signed-in author's own, so another
+author's id is a 404. Users without an author profile get a 403 page that
+explains how to become one. An article in review or published is read-only
+here: its editors have it.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from accounts.models import Author
+from blog.body import markdown_html, render_body
+from blog.models import Article
+
+from .checks import check_article
+from .forms import MAX_BODY_CHARS, DashboardArticleForm
+from .models import ArticleTransition
+from .workflow import WorkflowError, save_draft, submit_blocker, submit_for_review
+
+Status = Article.Status
+GROUPS = [
+    ("drafts", "Drafts"),
+    ("changes_requested", "Changes requested"),
+    ("submitted", "Submitted for review"),
+    ("scheduled", "Scheduled"),
+    ("published", "Published"),
+    ("archived", "Archived"),
+]
+
+
+def _author_or_none(user) -> Author | None:
+    return Author.objects.filter(user=user).first()
+
+
+def _not_an_author(request):
+    context = {"apply_url": reverse("accounts:apply")}
+    return render(request, "editorial/dashboard/not_author.html", context, status=403)
+
+
+@login_required
+def dashboard(request):
+    author = _author_or_none(request.user)
+    if author is None:
+        return _not_an_author(request)
+    articles = list(
+        Article.objects.filter(author=author)
+        .select_related("category")
+        .defer("body", "body_source", "body_text", "toc")
+        .order_by("-updated_at", "-pk")
+    )
+    groups = {key: [] for key, _label in GROUPS}
+    for article in articles:
+        key = {Status.DRAFT: "drafts"}.get(article.status, article.status)
+        if article.is_scheduled:
+            key = "scheduled"
+        groups[key].append(article)
+    notes = dict(
+        ArticleTransition.objects.filter(
+            article__in=groups["changes_requested"],
+            to_status=Status.CHANGES_REQUESTED,
+        )
+        .order_by("created_at", "pk")
+        .values_list("article_id", "note")
+    )  # later notes replace earlier ones
+    for article in groups["changes_requested"]:
+        article.editor_note = notes.get(article.pk, "")
+    context = {
+        "author": author,
+        "groups": [(label, groups[key]) for key, label in GROUPS],
+        "article_count": len(articles),
+        "blocker": submit_blocker(request.user),
+    }
+    return render(request, "editorial/dashboard/dashboard.html", context)
+
+
+@login_required
+def article_create(request):
+    author = _author_or_none(request.user)
+    if author is None:
+        return _not_an_author(request)
+    return _edit(request, Article(author=author))
+
+
+@login_required
+def article_edit(request, pk):
+    author = _author_or_none(request.user)
+    if author is None:
+        return _not_an_author(request)
+    article = get_object_or_404(Article.objects.filter(author=author), pk=pk)
+    return _edit(request, article)
+
+
+def _edit(request, article):
+    editable = article.pk is None or _editable(article)
+    form = preview = None
+    status = 200
+    if not editable:
+        if request.method == "POST":
+            status = 403
+            messages.error(request, _locked_message(article))
+    elif request.method == "POST":
+        form = DashboardArticleForm(request.POST, request.FILES, instance=article)
+        if form.is_valid() and "preview" in request.POST:
+            preview = form.preview_html()
+        elif form.is_valid():
+            saved = save_draft(form, by=request.user)
+            if saved is not None:
+                messages.success(request, "Draft saved.")
+                return redirect("editorial:article_edit", pk=saved.pk)
+            article.refresh_from_db()
+            form, status = None, 403
+            messages.error(request, _locked_message(article))
+    else:
+        form = DashboardArticleForm(instance=article)
+    return _render_edit(request, article, form, preview=preview, status=status)
+
+
+def _render_edit(request, article, form, *, preview=None, status=200):
+    context = {
+        "article": article,
+        "form": form,
+        "preview": preview,
+        "locked_message": _locked_message(article) if form is None else None,
+        "warnings": _warnings(article),
+        "editor_note": _latest_note(article),
+        "blocker": submit_blocker(request.user),
+        "can_submit": article.pk and _editable(article),
+    }
+    return render(
+        request, "editorial/dashboard/article_form.html", context, status=status
+    )
+
+
+def _editable(article) -> bool:
+    return Status(article.status).is_editable_by_author()
+
+
+def _warnings(article) -> list:
+    """The editorial checks of the saved article; links as the author typed them."""
+    if article.pk is None:
+        return []
+    return check_article(article, raw_body=markdown_html(article.body_source))
+
+
+def _latest_note(article) -> str:
+    if article.status != Status.CHANGES_REQUESTED:
+        return ""
+    step = article.transitions.filter(to_status=Status.CHANGES_REQUESTED).last()
+    return step.note if step else ""
+
+
+def _locked_message(article) -> str:
+    if article.status == Status.SUBMITTED:
+        return (
+            "This article is in review: you cannot change it until an editor "
+            "publishes it or sends it back to you."
+        )
+    return (
+        f"This article is {article.get_status_display().lower()}: only editors "
+        "can change it now."
+    )
+
+
+@login_required
+@require_POST
+def article_submit(request, pk):
+    author = _author_or_none(request.user)
+    if author is None:
+        return _not_an_author(request)
+    article = get_object_or_404(Article.objects.filter(author=author), pk=pk)
+    blocker = submit_blocker(request.user)
+    status = 403 if blocker else 200
+    if blocker:
+        messages.error(request, blocker["message"])
+    else:
+        try:
+            submit_for_review(article, by=request.user)
+        except WorkflowError as error:
+            messages.error(request, str(error))
+            status = 400
+    if status != 200:
+        form = DashboardArticleForm(instance=article) if _editable(article) else None
+        return _render_edit(request, article, form, status=status)
+    messages.success(request, f"“{article}” is submitted. An editor will review it.")
+    return redirect("editorial:dashboard")
+
+
+@login_required
+@require_POST
+def body_preview(request):
+    """The body as readers will see it, for the editor's live preview pane."""
+    if _author_or_none(request.user) is None:
+        return _not_an_author(request)
+    source = request.POST.get("source", "")
+    if len(source) > MAX_BODY_CHARS:
+        return HttpResponseBadRequest(
+            f"The body is longer than {MAX_BODY_CHARS:,} characters.",
+            content_type="text/plain",
+        )
+    return HttpResponse(render_body(source).html)
