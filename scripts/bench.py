@@ -37,7 +37,7 @@ def free_port() -> int:
 def site_environment(folder: Path) -> dict:
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.prod",
+        "DJANGO_SETTINGS_MODULE": "config.settings.bench",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "false",

@@ -111,3 +111,83 @@ def test_comment_depth_follows_its_parent():
     parent = CommentFactory()
     reply = CommentFactory(article=parent.article, parent=parent)
     assert reply.depth == 2
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """Every body the model renders, counted."""
+    import blog.models
+
+    calls = []
+    real = blog.models.render_body
+
+    def counting(source):
+        calls.append(source)
+        return real(source)
+
+    monkeypatch.setattr(blog.models, "render_body", counting)
+    return calls
+
+
+def test_saving_a_new_article_renders_its_markdown_source():
+    article = ArticleFactory(body_source="## Part\n\nSome *words*.")
+    assert article.body == '<h2 id="part">Part</h2>\n<p>Some <em>words</em>.</p>'
+
+
+def test_a_status_only_save_does_not_render_the_body_again(renders):
+    article = ArticleFactory(draft=True)
+    renders.clear()
+    article.publish()
+    assert renders == []
+
+
+def test_a_save_with_an_unchanged_source_does_not_render_the_body_again(renders):
+    article = Article.objects.get(pk=ArticleFactory().pk)
+    renders.clear()
+    article.title = "A new title"
+    article.save()
+    assert renders == []
+
+
+def test_a_changed_source_is_rendered_once_and_stored(renders):
+    article = Article.objects.get(pk=ArticleFactory().pk)
+    renders.clear()
+    article.body_source = "Fresh words."
+    article.save(update_fields=["body_source"])
+    assert renders == ["Fresh words."]
+    assert Article.objects.get(pk=article.pk).body == "<p>Fresh words.</p>"
+
+
+def test_loading_articles_without_their_source_does_not_fetch_it(
+    django_assert_num_queries,
+):
+    ArticleFactory.create_batch(3)
+    with django_assert_num_queries(1):
+        list(Article.objects.defer("body_source"))
+
+
+@pytest.mark.parametrize(
+    ("status", "editable"),
+    [
+        (Article.Status.DRAFT, True),
+        (Article.Status.CHANGES_REQUESTED, True),
+        (Article.Status.SUBMITTED, False),
+        (Article.Status.PUBLISHED, False),
+        (Article.Status.ARCHIVED, False),
+    ],
+)
+def test_only_drafts_and_articles_sent_back_are_editable_by_their_author(
+    status, editable
+):
+    assert status.is_editable_by_author() is editable
+
+
+def test_a_draft_may_be_submitted_but_not_sent_back_for_changes():
+    draft = Article.Status.DRAFT
+    assert draft.can_move_to(Article.Status.SUBMITTED)
+    assert not draft.can_move_to(Article.Status.CHANGES_REQUESTED)
+
+
+def test_an_archived_article_may_move_nowhere():
+    archived = Article.Status.ARCHIVED
+    assert not any(archived.can_move_to(status) for status in Article.Status)

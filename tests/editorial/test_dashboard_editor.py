@@ -304,3 +304,26 @@ def test_a_body_changed_in_the_admin_is_offered_as_the_same_markdown(signed_in, 
     draft.save()
     form = signed_in.get(edit_url(draft)).context["form"]
     assert form.initial["body_source"] == "An editor's *fix*."
+
+
+def test_opening_the_editor_sanitises_and_renders_the_body_once(
+    signed_in, draft, monkeypatch
+):
+    import bleach
+    import markdown
+
+    calls = {"sanitize": 0, "markdown": 0}
+    real_clean, real_markdown = bleach.Cleaner.clean, markdown.markdown
+
+    def clean(self, text):
+        calls["sanitize"] += 1
+        return real_clean(self, text)
+
+    def render(*args, **kwargs):
+        calls["markdown"] += 1
+        return real_markdown(*args, **kwargs)
+
+    monkeypatch.setattr(bleach.Cleaner, "clean", clean)
+    monkeypatch.setattr(markdown, "markdown", render)
+    assert signed_in.get(edit_url(draft)).status_code == 200
+    assert calls == {"sanitize": 1, "markdown": 1}
