@@ -105,3 +105,40 @@ def test_an_author_given_staff_status_cannot_open_their_own_article_there(client
     response = client.get(f"/admin/blog/article/{mine.pk}/change/")
     assert response.status_code in (302, 403)
     assert mine.title not in response.text
+
+
+def change_form_data(article, **changes):
+    """The article's change form as the admin would send it back."""
+    data = {
+        "title": article.title,
+        "slug": article.slug,
+        "author": article.author_id,
+        "summary": article.summary,
+        "body_source": article.body_source,
+        "cover_alt": "",
+        "comments_enabled": "on",
+        "slug_redirects-TOTAL_FORMS": "0",
+        "slug_redirects-INITIAL_FORMS": "0",
+    }
+    return {**data, **changes}
+
+
+def test_editor_edits_the_same_markdown_source_as_the_dashboard(client, editor):
+    article = ArticleFactory(body_source="Old words.")
+    client.force_login(editor)
+    form = client.get(f"{CHANGELIST}{article.pk}/change/").context["adminform"].form
+    assert form.initial["body_source"] == "Old words."
+
+
+def test_editor_saving_markdown_in_the_admin_stores_its_sanitised_html(client, editor):
+    article = ArticleFactory()
+    client.force_login(editor)
+    source = "## Fixed\n\nNew *words*.<script>alert(1)</script>"
+    response = client.post(
+        f"{CHANGELIST}{article.pk}/change/",
+        change_form_data(article, body_source=source),
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.body_source == source
+    assert article.body == '<h2 id="fixed">Fixed</h2>\n<p>New <em>words</em>.</p>'
