@@ -4,6 +4,8 @@ The shared password is for the local demo only; `load_demo` refuses to run
 outside debug mode unless forced.
 """
 
+from core.permissions import AUTHORS, EDITORS, MODERATORS
+
 DEMO_PASSWORD = "demo-password-123"
 SITE_URL = "http://127.0.0.1:8000"
 SIGN_IN_URL = f"{SITE_URL}/accounts/login/"
@@ -17,7 +19,7 @@ ACCOUNTS = [
         "email": "editor@example.org",
         "first_name": "Elena",
         "last_name": "Park",
-        "group": "Editors",
+        "group": EDITORS,
         "is_staff": True,
         "login": True,
         "works_at": "/admin/",
@@ -28,7 +30,7 @@ ACCOUNTS = [
         "email": "moderator@example.org",
         "first_name": "Sam",
         "last_name": "Reyes",
-        "group": "Moderators",
+        "group": MODERATORS,
         "is_staff": True,
         "login": True,
         "works_at": "/moderation/",
@@ -39,7 +41,7 @@ ACCOUNTS = [
         "email": "happy@example.org",
         "first_name": "Happy",
         "last_name": "Sharer",
-        "group": "Authors",
+        "group": AUTHORS,
         "is_staff": True,
         "login": True,
         "works_at": "/dashboard/",
@@ -50,7 +52,7 @@ ACCOUNTS = [
         "email": "maya@example.org",
         "first_name": "Maya",
         "last_name": "Okafor",
-        "group": "Authors",
+        "group": AUTHORS,
         "is_staff": False,
         "login": False,
     },
@@ -60,7 +62,7 @@ ACCOUNTS = [
         "email": "tom@example.org",
         "first_name": "Tom",
         "last_name": "Whitfield",
-        "group": "Authors",
+        "group": AUTHORS,
         "is_staff": False,
         "login": False,
     },
