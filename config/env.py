@@ -37,7 +37,7 @@ class Env:
         if word in FALSE:
             return False
         raise ImproperlyConfigured(
-            f"{name}={value!r} is not a boolean: use true/false, 1/0 or yes/no."
+            f"{name}={value!r} is not a boolean: use true/false, 1/0, yes/no or on/off."
         )
 
     def int(self, name: str, default=_UNSET) -> int:
