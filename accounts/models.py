@@ -139,3 +139,11 @@ class AuthorApplication(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.get_status_display()})"
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_declined(self):
+        return self.status == self.Status.DECLINED

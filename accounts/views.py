@@ -4,8 +4,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods
+
+from core.views import message_page
 
 from . import services, tokens
 from .forms import (
@@ -55,9 +58,38 @@ def register(request):
     return render(request, "accounts/register.html", {"form": form})
 
 
-def register_done(request):
+def sent_address(request, *, otherwise):
+    """The address the last link went to, in bold; `otherwise` if unknown."""
     email = request.session.get(SENT_SESSION_KEY, "")
-    return render(request, "accounts/register_done.html", {"email": email})
+    return format_html("<strong>{}</strong>", email) if email else otherwise
+
+
+def register_done(request):
+    address = sent_address(request, otherwise="the address you gave")
+    return message_page(
+        request,
+        title="Check your email",
+        message=[
+            format_html(
+                "We sent a message to {}. Open the link in it within {} days to "
+                "confirm your address.",
+                address,
+                settings.FOLIO_EMAIL_LINK_DAYS,
+            ),
+            "Then sign in and fill in a short application: who you are and what "
+            "you want to write about. An editor reads it and answers by email; "
+            "once approved, you can submit articles for review.",
+            "No message after a few minutes? Look in your spam folder, or send "
+            "the link again.",
+        ],
+        links=[
+            ("Sign in", reverse("login")),
+            (
+                "Send the confirmation link again",
+                reverse("accounts:resend_verification"),
+            ),
+        ],
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -71,12 +103,38 @@ def resend_verification(request):
 
 
 def resend_verification_done(request):
-    email = request.session.get(SENT_SESSION_KEY, "")
-    return render(request, "accounts/resend_verification_done.html", {"email": email})
+    address = sent_address(request, otherwise="that address")
+    return message_page(
+        request,
+        title="Check your email",
+        message=format_html(
+            "If {} belongs to an account waiting for confirmation, a new link is "
+            "on its way. We send at most one every few minutes.",
+            address,
+        ),
+        links=[
+            ("Sign in, if your address is already confirmed", reverse("login")),
+            ("Reset a forgotten password", reverse("password_reset")),
+        ],
+    )
 
 
 def link_refused(request, error):
-    return render(request, "accounts/link_refused.html", {"error": error}, status=400)
+    links = [
+        ("Ask for a new confirmation link", reverse("accounts:resend_verification")),
+        ("Sign in", reverse("login")),
+    ]
+    if request.user.is_authenticated:
+        links.append(
+            ("Change your email address again", reverse("accounts:email_change"))
+        )
+    return message_page(
+        request,
+        title="This link does not work",
+        message=str(error),
+        status=400,
+        links=links,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -110,8 +168,20 @@ def email_change(request):
 
 @login_required
 def email_change_done(request):
-    email = request.session.get(SENT_SESSION_KEY, "")
-    return render(request, "accounts/email_change_done.html", {"email": email})
+    address = sent_address(request, otherwise="it")
+    return message_page(
+        request,
+        title="Check your new address",
+        message=format_html(
+            "Unless {} is already used by another account, a link is on its way "
+            "to it. Open it within {} days to switch; until then we keep writing "
+            "to <strong>{}</strong>.",
+            address,
+            settings.FOLIO_EMAIL_LINK_DAYS,
+            request.user.email,
+        ),
+        links=[("Back to your account", reverse("accounts:account"))],
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -145,7 +215,24 @@ def account(request):
 def apply(request):
     user = request.user
     if not user.email_verified:
-        return render(request, "accounts/apply_refused.html", status=403)
+        return message_page(
+            request,
+            title="Confirm your email address first",
+            message=format_html(
+                "Before you apply to join the authors team, confirm that "
+                "<strong>{}</strong> is yours: open the link in the email we sent "
+                "when you registered.",
+                user.email,
+            ),
+            status=403,
+            links=[
+                (
+                    "Send the confirmation link again",
+                    reverse("accounts:resend_verification"),
+                ),
+                ("Use another email address", reverse("accounts:email_change")),
+            ],
+        )
     if services.is_author(user):
         messages.info(request, "You are already on the authors team.")
         return redirect("accounts:account")

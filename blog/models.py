@@ -284,6 +284,10 @@ class Article(models.Model):
             and self.published_at > timezone.now()
         )
 
+    @property
+    def is_editable_by_author(self):
+        return self.Status(self.status).is_editable_by_author()
+
     def comments_open(self) -> bool:
         """Public, switched on, and not past the closing age (days after publishing)."""
         if not (self.comments_enabled and self.is_public):

@@ -1,9 +1,12 @@
-"""Forms of the moderation queue: its filters, its bulk actions, a confirmation."""
+"""Forms of the moderation queue: its filters and its bulk actions.
+
+Their helpers lay out the fields only; the templates write the `<form>`, the
+CSRF token and the buttons, as for the comment form.
+"""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Layout, Submit
+from crispy_forms.layout import Field, Layout
 from django import forms
-from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Article
@@ -22,13 +25,6 @@ ACTION_CHOICES = [
     ("spam", _("Mark as spam")),
     ("delete", _("Delete")),
 ]
-
-
-def button(name, label, css_class="btn-primary"):
-    """A submit button with exactly these Bootstrap classes."""
-    submit = Submit(name, label)
-    submit.field_classes = f"btn {css_class}"
-    return submit
 
 
 class ModerationFilterForm(forms.Form):
@@ -50,12 +46,11 @@ class ModerationFilterForm(forms.Form):
             pk__in=Comment.objects.values("article_id")
         ).order_by("title")
         self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.form_class = "row row-cols-md-auto g-2 align-items-end mb-3"
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # sent with GET: no token in the address
         self.helper.layout = Layout(
             Field("status", wrapper_class="col-12"),
             Field("article", wrapper_class="col-12"),
-            button("filter", _("Filter"), "btn-outline-primary mb-3"),
         )
 
     def filter(self, comments):
@@ -105,23 +100,10 @@ class BulkModerationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["comments"].queryset = comments
         self.helper = FormHelper()
-        self.helper.form_id = "bulk-actions"
-        self.helper.form_action = reverse_lazy("comments:moderation_bulk")
-        self.helper.form_class = "d-flex flex-wrap gap-2 align-items-end mb-3"
-        self.helper.layout = Layout(
-            Field("action"),
-            Field("next"),
-            button("apply", _("Apply"), "btn-primary mb-3"),
-        )
-
-
-class ConfirmForm(forms.Form):
-    """A form with nothing to fill in: the button of a confirmation page."""
-
-    def __init__(self, *args, label, css_class="btn-primary", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(button("confirm", label, css_class))
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the template's <form> has the token
+        # The ticked boxes are the table's, outside the form: `form="bulk-actions"`.
+        self.helper.layout = Layout("action", "next")
 
 
 class BlockedTermForm(forms.ModelForm):

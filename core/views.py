@@ -1,8 +1,10 @@
-"""Answers for machines: crawlers and health checks."""
+"""Site-wide views: answers for machines, and the one page that says one thing."""
+
+from collections.abc import Iterable
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -42,3 +44,27 @@ def healthz(request):
 def favicon(request):
     """Browsers ask for /favicon.ico on pages that name no icon (the admin)."""
     return redirect(static("favicon.svg"), permanent=True)
+
+
+def message_page(
+    request,
+    *,
+    title: str,
+    message: str | Iterable[str],
+    status: int = 200,
+    links: Iterable[tuple[str, str]] = (),
+    noindex: bool = True,
+) -> HttpResponse:
+    """A page that tells one thing: a link refused, an email sent, a step done.
+
+    `message` is a paragraph or several, escaped unless marked safe (build any
+    markup with `format_html`); `links` are (text, url) pairs, the ways on.
+    """
+    paragraphs = [message] if isinstance(message, str) else list(message)
+    context = {
+        "title": title,
+        "paragraphs": paragraphs,
+        "links": list(links),
+        "noindex": noindex,
+    }
+    return render(request, "message.html", context, status=status)

@@ -22,10 +22,11 @@ from django.views.generic import ListView
 
 from core.links import LinkError
 from core.permissions import MODERATE_COMMENT
+from core.views import message_page
 
 from .. import moderation
 from ..models import Comment, ModerationEvent
-from ..moderation_forms import BulkModerationForm, ConfirmForm, ModerationFilterForm
+from ..moderation_forms import BulkModerationForm, ModerationFilterForm
 from ..notifications import read_moderation_token, read_unsubscribe_token
 
 Action = ModerationEvent.Action
@@ -140,9 +141,12 @@ def moderation_bulk(request):
 
 
 def render_error(request, message, status):
-    context = {"message": message}
-    return render(
-        request, "comments/moderation/link_error.html", context, status=status
+    return message_page(
+        request,
+        title="This link does not work",
+        message=message,
+        status=status,
+        links=[("Back to the home page", reverse("blog:article_list"))],
     )
 
 
@@ -161,17 +165,16 @@ def moderation_link(request, token):
     comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
     if comment is None:
         return render_error(request, "This comment no longer exists.", 404)
-    done = DONE[Action(action)]
-    context = {"comment": comment, "action": action, "done": done}
+    context = {
+        "comment": comment,
+        "approving": action == Action.APPROVE,
+        "done": DONE[Action(action)],
+    }
     if request.method == "POST":
         changed = moderation.moderate_comment(
             comment=comment, action=action, by=moderator
         )
         context.update(changed=changed, finished=True)
-        return render(request, "comments/moderation/link_confirm.html", context)
-    label = "Approve this comment" if action == "approve" else "Reject this comment"
-    css = "btn-success" if action == "approve" else "btn-danger"
-    context["form"] = ConfirmForm(label=label, css_class=css)
     return render(request, "comments/moderation/link_confirm.html", context)
 
 
@@ -189,6 +192,4 @@ def comment_unsubscribe(request, token):
     if request.method == "POST":
         Comment.objects.filter(pk=comment.pk).update(notify_replies=False)
         context["finished"] = True
-    else:
-        context["form"] = ConfirmForm(label="Stop these emails")
     return render(request, "comments/moderation/unsubscribe.html", context)

@@ -4,11 +4,13 @@ from django.contrib import messages
 from django.core import signing
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from blog.views import ArticleDetailView
 from core.http import client_ip
 from core.links import LinkError
+from core.views import message_page
 
 from .. import services, spam
 from ..forms import CommentForm
@@ -46,8 +48,14 @@ def declared_size(request) -> int:
 
 
 def refuse(request, *, title, message, status, back_url=""):
-    context = {"title": title, "message": message, "back_url": back_url}
-    return render(request, "comments/comment_refused.html", context, status=status)
+    """A message page with the way back: to the article, else the home page."""
+    if back_url:
+        back = ("Back to the article", back_url)
+    else:
+        back = ("Back to the home page", reverse("blog:article_list"))
+    return message_page(
+        request, title=title, message=message, status=status, links=[back]
+    )
 
 
 @require_POST

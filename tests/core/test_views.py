@@ -4,9 +4,12 @@ from unittest import mock
 from xml.etree import ElementTree
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import OperationalError
+from django.utils.html import format_html
 
 from blog.models import Article
+from core.views import message_page
 from tests.factories import ArticleFactory, CategoryFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +140,59 @@ def test_favicon_ico_redirects_to_the_sites_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("favicon.svg")
+
+
+def show_message(rf, **kwargs):
+    """The text of a message page for an anonymous visitor."""
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    kwargs = {"title": "Link refused", "message": "It has expired.", **kwargs}
+    return message_page(request, **kwargs)
+
+
+def test_message_page_names_the_page_and_its_heading_by_its_title(rf):
+    body = show_message(rf).text
+    assert "<title>Link refused · Folio</title>" in body
+    assert '<h1 class="h3">Link refused</h1>' in body
+
+
+def test_message_page_answers_with_the_status_it_is_given(rf):
+    assert show_message(rf, status=403).status_code == 403
+
+
+def test_message_page_says_ok_unless_told_otherwise(rf):
+    assert show_message(rf).status_code == 200
+
+
+def test_message_page_escapes_a_plain_message(rf):
+    body = show_message(rf, message="<b>a</b>").text
+    assert "<p>&lt;b&gt;a&lt;/b&gt;</p>" in body
+
+
+def test_message_page_keeps_markup_built_with_format_html(rf):
+    message = format_html("Sent to <strong>{}</strong>.", "<ada>")
+    assert (
+        "<p>Sent to <strong>&lt;ada&gt;</strong>.</p>"
+        in show_message(rf, message=message).text
+    )
+
+
+def test_message_page_shows_each_paragraph_of_a_list(rf):
+    body = show_message(rf, message=["First.", "Second."]).text
+    assert "<p>First.</p><p>Second.</p>" in body
+
+
+def test_message_page_links_every_way_on_it_is_given(rf):
+    links = [("Sign in", "/accounts/login/"), ("Home", "/")]
+    body = show_message(rf, links=links).text
+    assert '<a href="/accounts/login/">Sign in</a>' in body
+    assert '<a href="/">Home</a>' in body
+
+
+def test_message_page_asks_crawlers_not_to_index_it(rf):
+    assert '<meta name="robots" content="noindex">' in show_message(rf).text
+
+
+def test_message_page_may_be_indexed_when_asked(rf):
+    body = show_message(rf, noindex=False).text
+    assert '<meta name="robots" content="noindex">' not in body
