@@ -97,7 +97,7 @@ class DashboardArticleForm(ArticleBodyMixin, RenditionsMixin, forms.ModelForm):
         self.helper.layout = Layout(
             "title",
             "summary",
-            HTML('{% include "editorial/dashboard/_toolbar.html" %}'),
+            HTML('{% include "editorial/dashboard/article_form.html#toolbar" %}'),
             *[name for name in self.fields if name not in ("title", "summary")],
         )
 

@@ -80,6 +80,24 @@ def test_dashboard_links_each_article_to_its_editor_and_preview(signed_in, write
     assert article.get_absolute_url() in text
 
 
+@pytest.mark.parametrize(
+    ("traits", "link_text"),
+    [
+        ({"draft": True}, "Edit"),
+        ({"status": Article.Status.CHANGES_REQUESTED}, "Edit"),
+        ({"status": Article.Status.SUBMITTED}, "View"),
+        ({}, "View"),
+    ],
+)
+def test_dashboard_offers_edit_only_while_the_article_is_in_the_authors_hands(
+    signed_in, writer, traits, link_text
+):
+    article = ArticleFactory(author=writer, **traits)
+    edit_url = reverse("editorial:article_edit", args=[article.pk])
+    text = signed_in.get(URL).text
+    assert f'<a href="{edit_url}">{link_text}<span' in text
+
+
 def test_approved_author_is_not_told_of_any_obstacle(signed_in):
     assert signed_in.get(URL).context["blocker"] is None
 

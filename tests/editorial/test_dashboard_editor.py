@@ -327,3 +327,10 @@ def test_opening_the_editor_sanitises_and_renders_the_body_once(
     monkeypatch.setattr(markdown, "markdown", render)
     assert signed_in.get(edit_url(draft)).status_code == 200
     assert calls == {"sanitize": 1, "markdown": 1}
+
+
+def test_the_formatting_toolbar_sits_right_above_the_body(signed_in):
+    text = signed_in.get(NEW_URL).text
+    assert text.count("data-editor-toolbar") == 1
+    toolbar = text.index("data-editor-toolbar")
+    assert text.index('name="summary"') < toolbar < text.index('name="body_source"')
