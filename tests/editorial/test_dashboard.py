@@ -142,6 +142,12 @@ def test_navigation_links_the_dashboard_for_an_author(signed_in):
     )
 
 
+def test_navigation_has_no_dashboard_link_for_an_editor(client, editor):
+    AuthorFactory(user=editor)
+    client.force_login(editor)
+    assert ">Dashboard<" not in client.get(reverse("blog:article_list")).text
+
+
 def test_navigation_has_no_dashboard_link_without_author_profile(client):
     client.force_login(UserFactory())
     assert ">Dashboard<" not in client.get(reverse("blog:article_list")).text
