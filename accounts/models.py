@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.models import PublicContent
 from imaging.fields import random_image_name
 
 
@@ -28,7 +29,7 @@ def avatar_upload_to(instance, filename):
     return random_image_name("avatars", filename)
 
 
-class Author(models.Model):
+class Author(PublicContent):
     """The public profile of a user who writes: shown in bylines and bio boxes."""
 
     user = models.OneToOneField(

@@ -5,13 +5,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Min, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Author
+from core.models import PublicContent, PublicContentQuerySet
 from core.permissions import PREVIEW_ARTICLE, PUBLISH_ARTICLE, SUBMIT_ARTICLE
 from imaging.fields import random_image_name
 
@@ -20,7 +21,7 @@ from .body import render_body
 RELATED_LIMIT = 3
 
 
-class Category(models.Model):
+class Category(PublicContent):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
@@ -36,7 +37,7 @@ class Category(models.Model):
         return reverse("blog:category_detail", kwargs={"slug": self.slug})
 
 
-class Tag(models.Model):
+class Tag(PublicContent):
     name = models.CharField(_("name"), max_length=60, unique=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
 
@@ -50,7 +51,7 @@ class Tag(models.Model):
         return reverse("blog:tag_detail", kwargs={"slug": self.slug})
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(PublicContentQuerySet):
     def published(self):
         """The one definition of public: published, and its time has come."""
         return self.filter(
@@ -118,6 +119,33 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-published_at", "-pk")  # GROUP BY drops Meta.ordering
         )
 
+    def next_publication(self):
+        """When the next scheduled article goes public, or None."""
+        scheduled = self.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+        )
+        return scheduled.aggregate(Min("published_at"))["published_at__min"]
+
+    def next_comments_closing(self):
+        """When comments next close by age on a public article, or None."""
+        now = timezone.now()
+        site_days = settings.FOLIO_COMMENTS_CLOSE_AFTER_DAYS
+        by_site = Q(comments_close_after_days__isnull=True)
+        if site_days:
+            by_site &= Q(published_at__gt=now - timedelta(days=site_days))
+        else:
+            by_site = Q(pk__in=[])
+        closing = (
+            self.published()
+            .filter(comments_enabled=True)
+            .filter(by_site | Q(comments_close_after_days__gt=0))
+            .values_list("published_at", "comments_close_after_days")
+        )
+        times = (
+            published + timedelta(days=days or site_days) for published, days in closing
+        )
+        return min((when for when in times if when > now), default=None)
+
     def search(self, query: str):
         from .search import search_articles
 
@@ -128,7 +156,7 @@ def cover_upload_to(instance, filename):
     return random_image_name("covers", filename)
 
 
-class Article(models.Model):
+class Article(PublicContent):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
@@ -232,6 +260,7 @@ class Article(models.Model):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._saved_slug = self.slug
+        self._loaded_status = self.__dict__.get("status") if self.pk else None
         # The source `body` was rendered from (None: not yet); read without
         # loading a deferred field.
         self._rendered_source = self.__dict__.get("body_source") if self.pk else None
@@ -264,9 +293,15 @@ class Article(models.Model):
             )
         SlugRedirect.objects.filter(old_slug=self.slug).delete()
         self._saved_slug = self.slug
+        self._loaded_status = self.status
 
     def get_absolute_url(self):
         return reverse("blog:article_detail", kwargs={"slug": self.slug})
+
+    def changes_public_pages(self) -> bool:
+        """Published (or scheduled) now or before this save: drafts show nowhere."""
+        published = self.Status.PUBLISHED
+        return published in (self.__dict__.get("status"), self._loaded_status)
 
     @property
     def is_public(self):

@@ -4,10 +4,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Article
+from core.models import PublicContent, PublicContentQuerySet
 from core.permissions import MODERATE_COMMENT
 
 
-class CommentQuerySet(models.QuerySet):
+class CommentQuerySet(PublicContentQuerySet):
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 
@@ -47,7 +48,7 @@ def moderation_ordering():
     return [rank.asc(), "-created_at", "-pk"]
 
 
-class Comment(models.Model):
+class Comment(PublicContent):
     """A reader's comment. Only approved ones are ever shown; emails never are."""
 
     MAX_DEPTH = 3
@@ -95,9 +96,19 @@ class Comment(models.Model):
     def __str__(self):
         return f"{self.name} on {self.article}"
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._loaded_status = self.__dict__.get("status") if self.pk else None
+
     def save(self, *args, **kwargs):
         self.depth = self.parent.depth + 1 if self.parent_id else 1
         super().save(*args, **kwargs)
+        self._loaded_status = self.status
+
+    def changes_public_pages(self) -> bool:
+        """Readers see approved comments only: approving or removing one."""
+        approved = self.Status.APPROVED
+        return approved in (self.__dict__.get("status"), self._loaded_status)
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#comment-{self.pk}"

@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 
 from .factories import AuthorFactory, UserFactory
 
@@ -14,3 +15,14 @@ def editor(db):
 @pytest.fixture
 def author(db):
     return AuthorFactory(user__is_staff=True)
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no cached page: tests share one process's memory."""
+    caches["pages"].clear()
+
+
+@pytest.fixture
+def moderator_user(db):
+    return UserFactory(groups=["Moderators"])

@@ -10,12 +10,11 @@ register = template.Library()
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-@register.simple_tag(takes_context=True)
-def json_ld(context, data):
-    """A JSON-LD block carrying the request's CSP nonce."""
+@register.simple_tag
+def json_ld(data):
+    """A JSON-LD block: data, not script, so the same for every visitor."""
     payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
     return format_html(
-        '<script type="application/ld+json" nonce="{}">{}</script>',
-        context.get("csp_nonce", ""),
+        '<script type="application/ld+json">{}</script>',
         mark_safe(payload),  # noqa: S308 - escaped above
     )

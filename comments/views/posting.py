@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from blog.views import ArticleDetailView
-from core.http import client_ip
+from core.http import client_ip, csrf_by_origin
 from core.links import LinkError
 from core.views import message_page
 
@@ -58,6 +58,7 @@ def refuse(request, *, title, message, status, back_url=""):
     )
 
 
+@csrf_by_origin
 @require_POST
 def comment_create(request, slug):
     """Take a comment for moderation; come back to it on the article page."""

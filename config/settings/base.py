@@ -47,6 +47,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -56,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -101,17 +103,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# With Redis, every app server shares the cache: rate limits, sign-in
+# throttles and the page cache. Without it, one machine: counters in each
+# process, pages in files its workers share.
 REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
-        "default": {
+        name: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "folio",
+            "KEY_PREFIX": prefix,
         }
+        for name, prefix in [("default", "folio"), ("pages", "folio-pages")]
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("FOLIO_PAGE_CACHE_DIR", str(BASE_DIR / "var" / "pages")),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+    }
+# Whole public pages for anonymous readers (core/pagecache.py), exact on every
+# change; an entry lives at most this long.
+FOLIO_PAGE_CACHE = env.bool("FOLIO_PAGE_CACHE", True)
+FOLIO_PAGE_CACHE_SECONDS = env.int("FOLIO_PAGE_CACHE_SECONDS", 6 * 60 * 60)
 
 AUTH_USER_MODEL = "accounts.User"
 # The model backend, reading a user's own and group permissions in one query.
@@ -189,10 +206,11 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Every page, every response: no inline script or style, nothing from
-# another origin. JSON-LD blocks carry the request's nonce.
+# another origin. (JSON-LD is data, not script: it needs no nonce, so pages
+# are the same for every visitor and can be cached.)
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
+    "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],

@@ -3,7 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS
+from .base import CACHES, INSTALLED_APPS, REDIS_URL
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
@@ -20,3 +20,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # The demo content and its `load_demo` command exist only here.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
+# Pages in memory here (or in the Redis the suite is pointed at), never in files.
+if not REDIS_URL:
+    CACHES = {
+        **CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }

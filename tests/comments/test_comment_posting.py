@@ -275,10 +275,38 @@ def test_get_on_the_comment_url_is_not_allowed(client, article):
     assert client.get(url).status_code == 405
 
 
-def test_post_without_a_csrf_token_is_forbidden(article):
-    response = post(Client(enforce_csrf_checks=True), article)
+def test_post_sent_from_another_site_is_forbidden(article):
+    client = Client(enforce_csrf_checks=True, HTTP_ORIGIN="https://evil.example")
+    response = post(client, article)
     assert response.status_code == 403
     assert not Comment.objects.exists()
+
+
+def test_post_the_browser_marks_cross_site_is_forbidden(article):
+    client = Client(enforce_csrf_checks=True, HTTP_SEC_FETCH_SITE="cross-site")
+    assert post(client, article).status_code == 403
+    assert not Comment.objects.exists()
+
+
+def test_post_from_a_subdomain_is_forbidden_too(article):
+    client = Client(enforce_csrf_checks=True, HTTP_SEC_FETCH_SITE="same-site")
+    assert post(client, article).status_code == 403
+
+
+def test_post_from_this_sites_own_page_needs_no_csrf_token(article):
+    client = Client(
+        enforce_csrf_checks=True,
+        HTTP_ORIGIN="http://testserver",
+        HTTP_SEC_FETCH_SITE="same-origin",
+    )
+    assert post(client, article).status_code == 303
+    assert Comment.objects.exists()
+
+
+def test_article_page_carries_no_csrf_token_and_sets_no_cookie(client, article):
+    response = client.get(article.get_absolute_url())
+    assert "csrfmiddlewaretoken" not in response.text
+    assert not response.cookies
 
 
 @pytest.fixture

@@ -133,7 +133,6 @@ def post_comments(base_url, client_number):
         with opener.open(article_url, timeout=REQUEST_TIMEOUT) as response:
             html = response.read().decode()
         form = {
-            "csrfmiddlewaretoken": hidden_value(html, "csrfmiddlewaretoken"),
             "issued": hidden_value(html, "issued"),
             "name": f"Reader {client_number}",
             "email": f"reader{client_number}@example.org",

@@ -1,0 +1,47 @@
+"""Middleware of our own: the page cache's side inside Django."""
+
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date
+
+from . import pagecache
+
+
+class PageCacheMiddleware:
+    """Serve cached public pages; store the public pages rendered on a miss.
+
+    First in MIDDLEWARE: a hit skips everything else, and a miss is stored
+    with the headers every other middleware added.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        page_request = pagecache.PageRequest.from_django(request)
+        found = request.META.get(pagecache.LOOKUP_ENVIRON_KEY)
+        if found is None:
+            found = pagecache.lookup(page_request)
+        if found.entry is not None:
+            return self._hit(found.entry, page_request)
+        if found.identity is not None and found.key is None:
+            pagecache.start_generation()
+            found = pagecache.lookup(page_request)
+        response = self.get_response(request)
+        if found.key is not None and pagecache.is_storable(request, response):
+            entry = pagecache.Entry.from_response(response)
+            pagecache.store(found.key, entry)
+            response["ETag"] = f'"{entry.etag}"'
+            response["Last-Modified"] = http_date(entry.stored_at)
+            response["Cache-Control"] = "no-cache"
+            response["X-Cache"] = "MISS"
+            patch_vary_headers(response, ["Accept-Encoding"])
+        return response
+
+    @staticmethod
+    def _hit(entry, page_request):
+        status, headers, body = entry.answer(page_request, hit=True)
+        response = HttpResponse(body, status=status)
+        for name, value in headers:
+            response[name] = value
+        return response
