@@ -18,7 +18,9 @@ class HomeSitemap(Sitemap):
 
 class ArticleSitemap(Sitemap):
     def items(self):
-        return Article.objects.published().only("slug", "published_at", "updated_at")
+        # A list, so the paginator counts it without a query of its own.
+        public = Article.objects.published()
+        return list(public.only("slug", "published_at", "updated_at"))
 
     def lastmod(self, article):
         return article.updated_at
@@ -33,7 +35,7 @@ class ArchiveSitemap(Sitemap):
         public = Article.objects.published()
         # A scheduled article changes the page when it goes live, not when saved.
         changed = Greatest("articles__updated_at", "articles__published_at")
-        return (
+        return list(
             self.model.objects.annotate(
                 last_change=Max(changed, filter=Q(articles__in=public))
             )

@@ -146,9 +146,10 @@ class PageRequest:
             if name in PERSONAL_PARAMS:
                 return None
             if name in KEY_PARAMS:
-                if not (value.isdigit() and len(value) < 7):
+                if not (value.isascii() and value.isdigit() and 0 < int(value) < 10**6):
                     return None  # Django answers it (a 404)
-                kept.append((name, value))
+                if int(value) > 1:  # page 1 is the page without the parameter
+                    kept.append((name, str(int(value))))
         return f"{self.scheme}://{self.host}{self.path}?{urlencode(sorted(kept))}"
 
     def _has_personal_cookie(self) -> bool:

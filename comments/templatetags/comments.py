@@ -13,27 +13,31 @@ from django import template
 from django.utils.html import urlize
 from django.utils.safestring import mark_safe
 
-from ..threads import build_thread
+from ..threads import PAGE_PARAM, page_number, thread_page
 from ..visitor import comment_form_context, own_comment_ids
 
 register = template.Library()
 
 
-def shown_comments(request, article) -> list:
-    """The comments this request may see, read once per page however used."""
-    if not hasattr(article, "_shown_comments"):
-        own_ids = own_comment_ids(request)  # pending, shown to their author
-        article._shown_comments = list(
-            article.comments.shown_to(own_ids).order_by("created_at", "pk")
+def shown_page(request, article):
+    """The page of threads this request asked for, read once however used."""
+    if not hasattr(article, "_thread_page"):
+        article._thread_page = thread_page(
+            article,
+            own_ids=own_comment_ids(request),  # pending, shown to their author
+            number=page_number(request.GET.get(PAGE_PARAM)),
         )
-    return article._shown_comments
+    return article._thread_page
 
 
 @register.inclusion_tag("comments/_thread.html", takes_context=True)
 def comment_thread(context, article):
+    page = shown_page(context["request"], article)
     return {
         "article": article,
-        "comments": build_thread(shown_comments(context["request"], article)),
+        "comments": page.nodes,
+        "page": page,
+        "page_param": PAGE_PARAM,
         "comment_count": article.comment_count,
         "comments_open": article.comments_open(),
     }
@@ -42,7 +46,8 @@ def comment_thread(context, article):
 @register.inclusion_tag("comments/_form.html", takes_context=True)
 def comment_form(context, article):
     request = context["request"]
-    approved = [c for c in shown_comments(request, article) if c.is_approved]
+    page = shown_page(request, article)
+    approved = [c for c in page.comments if c.is_approved]
     return {
         "article": article,
         **comment_form_context(request, article, approved, context.get("comment_form")),

@@ -16,6 +16,7 @@ from .. import services, spam
 from ..forms import CommentForm
 from ..models import Comment
 from ..notifications import read_verification_token
+from ..threads import PAGE_PARAM, page_of
 from ..visitor import (
     COOKIE_MAX_AGE,
     OWN_COMMENTS_KEPT,
@@ -101,15 +102,17 @@ def comment_create(request, slug):
         ip_address=ip_address,
         proven_email=proven_email(request),
     )
-    response = HttpResponseRedirect(
-        f"{article.get_absolute_url()}#comment-{comment.pk}", status=303
-    )
     if comment.status == Comment.Status.APPROVED:
         messages.success(request, "Thank you: your comment is published.")
     else:
         ids = [comment.pk, *own_comment_ids(request)][:OWN_COMMENTS_KEPT]
         request.session[OWN_COMMENTS_SESSION_KEY] = ids
         messages.info(request, "Your comment is awaiting moderation.")
+    page = page_of(comment, own_ids=own_comment_ids(request))
+    query = f"?{PAGE_PARAM}={page}" if page > 1 else ""
+    response = HttpResponseRedirect(
+        f"{article.get_absolute_url()}{query}#comment-{comment.pk}", status=303
+    )
     remember_details(request, response, data)
     return response
 

@@ -14,7 +14,10 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-MAX_PAGE_QUERIES = 8
+# Anonymous readers, on any public page, whatever the data.
+MAX_PAGE_QUERIES = 6
+# Signed in: the session, the user and their permissions come on top.
+MAX_SIGNED_IN_QUERIES = 8
 
 
 def busy_article(*, comments, tags, related):
@@ -76,5 +79,58 @@ def test_logged_in_editor_article_page_stays_within_the_budget(
 ):
     article = busy_article(comments=10, tags=4, related=4)
     client.force_login(editor)
-    with django_assert_max_num_queries(MAX_PAGE_QUERIES):
+    with django_assert_max_num_queries(MAX_SIGNED_IN_QUERIES):
         assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def site_of(size):
+    """`size` articles in one category and tag by one author, with comments."""
+    category, tag, author = CategoryFactory(), TagFactory(), AuthorFactory()
+    articles = ArticleFactory.create_batch(
+        size, category=category, tags=[tag], author=author
+    )
+    for article in articles[:3]:
+        roots = CommentFactory.create_batch(size, article=article)
+        CommentFactory(article=article, parent=roots[0])
+    return articles[0], category, tag, author
+
+
+PUBLIC_PAGES = {
+    "home": lambda article, category, tag, author: "/",
+    "article": lambda article, category, tag, author: article.get_absolute_url(),
+    "category": lambda article, category, tag, author: category.get_absolute_url(),
+    "tag": lambda article, category, tag, author: tag.get_absolute_url(),
+    "author": lambda article, category, tag, author: author.get_absolute_url(),
+    "authors": lambda *objects: "/authors/",
+    "search": lambda *objects: "/search/?q=words",
+    "feed": lambda *objects: "/feed/",
+    "category feed": lambda article, category, *rest: (
+        f"{category.get_absolute_url()}feed/"
+    ),
+    "author feed": lambda article, category, tag, author: (
+        f"{author.get_absolute_url()}feed/"
+    ),
+    "sitemap": lambda *objects: "/sitemap.xml",
+    "robots": lambda *objects: "/robots.txt",
+}
+
+
+@pytest.mark.parametrize("size", [2, 40])
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_every_public_page_stays_within_six_queries(
+    client, django_assert_max_num_queries, name, size
+):
+    url = PUBLIC_PAGES[name](*site_of(size))
+    with django_assert_max_num_queries(MAX_PAGE_QUERIES):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["home", "article", "category", "author", "sitemap"])
+def test_a_public_page_runs_as_many_queries_at_two_sizes(client, name):
+    counts = []
+    for size in (2, 30):
+        url = PUBLIC_PAGES[name](*site_of(size))
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
