@@ -13,6 +13,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from core.caching import cache_or
+
 from . import services
 from .models import Comment, ModerationEvent, VerifiedCommenter
 from .moderation import delete_comment_keeping_replies
@@ -71,7 +73,7 @@ def delete_commenter_data(email: str, *, by=None) -> int:
         )
         delete_comment_keeping_replies(comment)
     VerifiedCommenter.objects.filter(email__iexact=email.strip()).delete()
-    cache.delete(services.verification_sent_key(email))
+    cache_or(None, lambda: cache.delete(services.verification_sent_key(email)))
     return len(comments)
 
 

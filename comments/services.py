@@ -7,6 +7,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from core.caching import cache_or
+
 from . import spam
 from .models import Comment, VerifiedCommenter
 from .tasks import (
@@ -89,7 +91,8 @@ def _should_offer_verification(email: str) -> bool:
     email = email.strip().lower()
     if VerifiedCommenter.objects.filter(email=email).exists():
         return False
-    return cache.add(verification_sent_key(email), 1, VERIFY_RESEND_SECONDS)
+    key = verification_sent_key(email)
+    return cache_or(False, lambda: cache.add(key, 1, VERIFY_RESEND_SECONDS))
 
 
 def verification_sent_key(email: str) -> str:

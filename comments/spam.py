@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from core.caching import cache_or
+
 from .models import BlockedTerm, Comment
 
 FORM_TOKEN_SALT = "comments.form-issued"
@@ -95,17 +97,23 @@ def rate_limit_key(ip_address: str | None) -> str:
 
 
 def rate_limit_reason(ip_address: str | None) -> str | None:
-    """Count one comment for this address; refuse past the per-minute limit."""
-    key = rate_limit_key(ip_address)
-    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window expired between add() and incr()
-        cache.set(key, 1, timeout=RATE_WINDOW_SECONDS)
-        count = 1
+    """Count one comment for this address; refuse past the per-minute limit.
+
+    Without the cache nothing is counted: the other checks still hold.
+    """
+    count = cache_or(0, lambda: _count_one(rate_limit_key(ip_address)))
     if count > settings.FOLIO_COMMENTS_PER_MINUTE:
         return RATE_LIMITED
     return None
+
+
+def _count_one(key: str) -> int:
+    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS)
+    try:
+        return cache.incr(key)
+    except ValueError:  # the window expired between add() and incr()
+        cache.set(key, 1, timeout=RATE_WINDOW_SECONDS)
+        return 1
 
 
 def count_links(*, body: str, website: str = "") -> int:

@@ -27,7 +27,6 @@ inside Django; `PageCacheApp` serves hits before Django is entered at all.
 
 import gzip
 import hashlib
-import logging
 import time
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
@@ -37,7 +36,7 @@ from django.core.cache import caches
 from django.db import transaction
 from django.utils.http import http_date, parse_http_date_safe
 
-logger = logging.getLogger(__name__)
+from .caching import cache_or
 
 GENERATION_KEY = "generation"
 LOOKUP_ENVIRON_KEY = "folio.page_cache_lookup"
@@ -272,11 +271,7 @@ def _store():
 
 
 def _safely(operation):
-    try:
-        return operation()
-    except Exception:  # a cache that is down serves pages uncached
-        logger.warning("The page cache is unavailable", exc_info=True)
-        return None
+    return cache_or(None, operation)  # a cache that is down: pages uncached
 
 
 def _environ_scheme(environ) -> str:
