@@ -6,24 +6,18 @@ every reader fetches the article for its CSRF token and form timestamp, then
 posts. Every comment must be stored, and no request may fail with a 5xx.
 """
 
-import os
-import re
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from http.cookiejar import CookieJar
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.servers import gunicorn, hidden_value, manage, server_environment
+
 CLIENTS = 20
 COMMENTS_PER_CLIENT = 10
 REQUEST_TIMEOUT = 30
@@ -35,8 +29,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 CREATE_ARTICLE = f"""
-import django
-django.setup()
 from tests.factories import ArticleFactory
 ArticleFactory(slug="{SLUG}")
 """
@@ -47,79 +39,20 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None  # the 303 after a comment is the answer we check
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def server(tmp_path):
     """Gunicorn serving a migrated SQLite database with one article."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "DJANGO_DEBUG": "false",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "FOLIO_COMMENTS_PER_MINUTE": "100000",
-        "FOLIO_COMMENT_MIN_SECONDS": "0",
-        "REDIS_URL": "",
-    }
-    run = dict(cwd=ROOT, env=env, check=True, timeout=120, capture_output=True)
-    subprocess.run([sys.executable, "manage.py", "migrate", "--no-input"], **run)
-    subprocess.run([sys.executable, "-c", CREATE_ARTICLE], **run)
-    port = free_port()
-    log_path = tmp_path / "gunicorn.log"
-    log = log_path.open("wb")
-    gunicorn = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            f"--bind=127.0.0.1:{port}",
-            "--workers=3",
-            "--threads=4",
-            "--timeout=60",
-            "--no-control-socket",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=log,  # a file: a pipe nobody reads would fill up and stall it
+    env = server_environment(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        FOLIO_COMMENTS_PER_MINUTE="100000",
+        FOLIO_COMMENT_MIN_SECONDS="0",
+        REDIS_URL="",
     )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(f"{base_url}/healthz", gunicorn, log_path)
+    manage(env, "migrate", "--no-input")
+    manage(env, "shell", "--no-imports", "-c", CREATE_ARTICLE)
+    options = ("--workers=3", "--threads=4")
+    with gunicorn(env, tmp_path / "gunicorn.log", *options) as base_url:
         yield base_url, tmp_path / "db.sqlite3"
-    finally:
-        gunicorn.terminate()
-        try:
-            gunicorn.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            gunicorn.kill()
-            gunicorn.wait(timeout=5)
-        log.close()
-
-
-def wait_until_up(url, process, log_path, *, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"gunicorn exited: {log_path.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail("gunicorn did not answer within 30 seconds")
-
-
-def hidden_value(html, name):
-    match = re.search(rf'name="{name}" value="([^"]+)"', html)
-    assert match, f"no {name} in the article page"
-    return match.group(1)
 
 
 def post_comments(base_url, client_number):
