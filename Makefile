@@ -9,6 +9,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
 .PHONY: run test bench lint clean help
 .DEFAULT_GOAL := help
@@ -16,7 +17,7 @@ PYTEST_ARGS ?=
 help:
 	@echo "make run    set up, migrate, load demo content once, serve http://$(HOST):$(PORT) with the task worker"
 	@echo "make test   set up and run the whole test suite (browser tests included)"
-	@echo "make bench  measure pages per second with the demo content"
+	@echo "make bench  pages per second against static nginx (BENCH_ARGS=--quick: 3 minutes)"
 	@echo "make lint   ruff"
 
 $(PY):
@@ -56,8 +57,12 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# wrk and nginx come from Debian's packages; installed here when missing (as root).
 bench: $(VENV)/.installed node_modules/.installed
-	$(PY) scripts/bench.py
+	@command -v wrk >/dev/null && { command -v nginx >/dev/null || test -x /usr/sbin/nginx; } \
+	|| { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk nginx >/dev/null; } \
+	|| { echo "make bench needs wrk and nginx: apt-get install wrk nginx"; exit 1; }
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache

@@ -67,12 +67,6 @@ class ArticleQuerySet(PublicContentQuerySet):
             return self.filter(public | Q(author__user=user))
         return self.filter(public)
 
-    def with_comment_count(self):
-        """Approved comments per article (the comments app's reverse relation)."""
-        return self.annotate(
-            comment_count=Count("comments", filter=Q(comments__status="approved"))
-        )
-
     def with_neighbours(self):
         """Annotate each article with its public neighbours in publication order.
 
@@ -114,9 +108,8 @@ class ArticleQuerySet(PublicContentQuerySet):
         """What an article card shows, in a fixed number of queries."""
         return (
             self.select_related("author", "category")
-            .with_comment_count()
-            .defer("body", "body_text", "toc")
-            .order_by("-published_at", "-pk")  # GROUP BY drops Meta.ordering
+            .defer("body", "body_source", "body_text", "toc")
+            .order_by("-published_at", "-pk")
         )
 
     def next_publication(self):
@@ -233,6 +226,9 @@ class Article(PublicContent):
     body_text = models.TextField(editable=False, default="")
     toc = models.JSONField(editable=False, default=list)
     reading_time = models.PositiveSmallIntegerField(editable=False, default=1)
+    # Approved comments, kept by the comments app whenever one changes: a
+    # listing shows counts without counting.
+    comment_count = models.PositiveIntegerField(editable=False, default=0)
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_widths = models.JSONField(default=list, blank=True, editable=False)

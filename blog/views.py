@@ -35,7 +35,6 @@ class ArticleDetailView(DetailView):
         articles = Article.objects.visible_to(self.request.user)
         return (
             articles.with_neighbours()
-            .with_comment_count()
             .select_related("author", "category")
             .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
         )

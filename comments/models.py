@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +11,35 @@ from core.permissions import MODERATE_COMMENT
 
 
 class CommentQuerySet(PublicContentQuerySet):
+    """Bulk writes keep each article's count of approved comments too."""
+
+    def update(self, **kwargs):
+        article_ids = self._article_ids()
+        count = super().update(**kwargs)
+        if count:
+            count_approved_comments(article_ids)
+        return count
+
+    update.alters_data = True
+
+    def delete(self):
+        article_ids = self._article_ids()
+        deleted = super().delete()
+        if deleted[0]:
+            count_approved_comments(article_ids)
+        return deleted
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        count_approved_comments({comment.article_id for comment in created})
+        return created
+
+    def _article_ids(self) -> set[int]:
+        return set(self.values_list("article_id", flat=True).order_by())
+
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 
@@ -103,7 +134,16 @@ class Comment(PublicContent):
     def save(self, *args, **kwargs):
         self.depth = self.parent.depth + 1 if self.parent_id else 1
         super().save(*args, **kwargs)
+        if self.changes_public_pages():
+            count_approved_comments({self.article_id})
         self._loaded_status = self.status
+
+    def delete(self, *args, **kwargs):
+        counted = self.changes_public_pages()
+        deleted = super().delete(*args, **kwargs)
+        if counted:
+            count_approved_comments({self.article_id})
+        return deleted
 
     def changes_public_pages(self) -> bool:
         """Readers see approved comments only: approving or removing one."""
@@ -139,6 +179,22 @@ class Comment(PublicContent):
         self.moderated_by = user
         self.moderated_at = timezone.now()
         self.save(update_fields=["status", "moderated_by", "moderated_at"])
+
+
+def count_approved_comments(article_ids) -> None:
+    """Store on each article how many approved comments it has now."""
+    if not article_ids:
+        return
+    approved = (
+        Comment.objects.filter(article=OuterRef("pk"), status=Comment.Status.APPROVED)
+        .order_by()
+        .values("article")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    Article.objects.filter(pk__in=article_ids).update(
+        comment_count=Coalesce(Subquery(approved), 0)
+    )
 
 
 class BlockedTerm(models.Model):

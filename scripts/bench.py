@@ -1,171 +1,296 @@
-"""Measure Folio's pages per second and memory under gunicorn.
+"""`make bench`: Folio's pages against static nginx, on the benchmark's own site.
 
-Builds a throw-away site (SQLite in a temp folder, production settings, the
-demo content), serves it with gunicorn on 127.0.0.1, sends a bounded number
-of requests from a few client threads (wrk is used instead when installed),
-and prints requests per second and the workers' memory against the targets.
-Nothing leaves this machine.
+Builds a throw-away site (production settings, SQLite in a temp folder or
+BENCH_DATABASE_URL, pages cached in files or in BENCH_REDIS_URL) with
+10,000 articles by 200 authors and 200,000 comments (`--quick`: 1,000 and
+20,000, five-second runs, 64 connections only). Then, with wrk:
+
+- the article page as a file served by nginx: the ceiling every rate is
+  compared with, in the same run;
+- gunicorn (sync, gthread) against granian on the cached and the uncached
+  article: the fastest serves the rest;
+- every page, cached (an anonymous reader) and uncached (a signed-in
+  reader, whose pages are never cached), at 16 and 64 connections.
+
+It prints a Markdown table and the targets met or missed, and writes the
+figures as JSON (`--json`, default bench-results.json). Only 127.0.0.1.
 """
 
-import concurrent.futures
-import http.client
-import os
+import argparse
+import gzip
+import json
+import platform
 import re
-import secrets
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+from urllib.parse import urljoin
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-SECONDS_PER_PAGE = 10
-CLIENT_THREADS = 8
-TARGET_REQUESTS_PER_SECOND = 1000
-TARGET_WORKER_MEMORY_MB = 120
+from benchkit import (
+    ROOT,
+    SERVERS,
+    app_server,
+    fetch,
+    manage,
+    shell,
+    site_environment,
+    static_nginx,
+    wrk,
+)
 
+PAGES = {
+    "home": "/",
+    "article, 50 comments": "/articles/bench-50-comments/",
+    "article, 500 comments": "/articles/bench-500-comments/",
+    "author": "/authors/writer-0/",
+    "tag": "/tag/tag-0/",
+    "search": "/search/?q=brain",
+    "feed": "/feed/",
+}
+ARTICLE = "article, 50 comments"
+TARGETS = {
+    "cached article / static nginx": 0.15,
+    "cached article p99 at 64 connections (ms)": 50,
+    "uncached article (req/s)": 1000,
+    "search p50 (ms)": 30,
+    "queries per public page": 6,
+    "worker peak RSS (MB)": 120,
+    "article weight without images (KB)": 60,
+}
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+FACTS = """
+import json
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-
-def site_environment(folder: Path) -> dict:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.bench",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite3'}",
-        "DJANGO_STATIC_ROOT": str(folder / "static"),
-        "DJANGO_MEDIA_ROOT": str(folder / "media"),
-        "DJANGO_LOG_LEVEL": "WARNING",
-    }
-
-
-def manage(env: dict, *args: str) -> str:
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return result.stdout
-
-
-def wait_for(port: int, timeout: float = 20) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn did not start")
-
-
-def load_with_threads(port: int, path: str) -> tuple[float, int]:
-    """Requests per second and error count, from a few threads for a while."""
-    deadline = time.monotonic() + SECONDS_PER_PAGE
-
-    def client() -> tuple[int, int]:
-        done = errors = 0
-        while time.monotonic() < deadline:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-            conn.request("GET", path)
-            response = conn.getresponse()
-            response.read()
-            conn.close()
-            done += 1
-            errors += response.status >= 400
-        return done, errors
-
-    started = time.monotonic()
-    with concurrent.futures.ThreadPoolExecutor(CLIENT_THREADS) as pool:
-        results = list(pool.map(lambda _: client(), range(CLIENT_THREADS)))
-    elapsed = time.monotonic() - started
-    return sum(r[0] for r in results) / elapsed, sum(r[1] for r in results)
-
-
-def load_with_wrk(port: int, path: str) -> tuple[float, int]:
-    output = subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            "-c16",
-            f"-d{SECONDS_PER_PAGE}s",
-            f"http://127.0.0.1:{port}{path}",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1])
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return rate, int(errors[1]) if errors else 0
-
-
-def worker_memory_mb(master_pid: int) -> list[float]:
-    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
-    sizes = []
-    for pid in children.read_text().split():
-        status = Path(f"/proc/{pid}/status").read_text()
-        sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status)[1]) / 1024)
-    return sizes
+reader = get_user_model().objects.create_user("bench-reader", password="x-bench-x")
+signed_in = Client()
+signed_in.force_login(reader)
+queries = {}
+for name, path in %r.items():
+    with CaptureQueriesContext(connection) as captured:
+        Client().get(path, HTTP_HOST="127.0.0.1")
+    queries[name] = len(captured)
+print(json.dumps({"cookie": "sessionid=" + signed_in.cookies["sessionid"].value,
+                  "queries": queries}))
+"""
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--json", default=str(ROOT / "bench-results.json"))
+    options = parser.parse_args()
+    missing = [tool for tool in ("wrk", "nginx") if not _have(tool)]
+    if missing:
+        tools = " ".join(missing)
+        sys.exit(f"make bench needs {tools}: apt-get install {tools}")
+    seconds, connections = (5, [64]) if options.quick else (10, [16, 64])
     folder = Path(tempfile.mkdtemp(prefix="folio-bench-"))
-    env = site_environment(folder)
-    port = free_port()
+    folder.chmod(0o755)  # nginx's workers drop root and must read the page
     try:
-        manage(env, "migrate", "--no-input")
-        manage(env, "collectstatic", "--no-input")
-        manage(env, "load_demo", "--force")
-        slug = manage(env, "shell", "--no-imports", "-c", _FIRST_ARTICLE).strip()
-        server = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "config.wsgi", "--workers", "2",
-             "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-            cwd=ROOT,
-            env=env,
-        )  # fmt: skip
-        try:
-            wait_for(port)
-            load = load_with_wrk if shutil.which("wrk") else load_with_threads
-            print(f"Load from {'wrk' if load is load_with_wrk else 'Python threads'}")
-            pages = {"home": "/", "article": f"/articles/{slug}/"}
-            below = False
-            for name, path in pages.items():
-                load(port, path)  # warm up
-                rate, errors = load(port, path)
-                verdict = "ok" if rate >= TARGET_REQUESTS_PER_SECOND else "BELOW"
-                below |= verdict == "BELOW"
-                print(
-                    f"{name:8} {path:60} {rate:8.0f} req/s  errors {errors}"
-                    f"  target {TARGET_REQUESTS_PER_SECOND}: {verdict}"
-                )
-            for mb in worker_memory_mb(server.pid):
-                verdict = "ok" if mb <= TARGET_WORKER_MEMORY_MB else "ABOVE"
-                limit = TARGET_WORKER_MEMORY_MB
-                print(f"worker RSS {mb:6.1f} MB  target {limit}: {verdict}")
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        results = run(folder, options.quick, seconds, connections)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return 1 if below else 0
+    Path(options.json).write_text(json.dumps(results, indent=2) + "\n")
+    print(report(results))
+    return 0 if all(check["met"] for check in results["checks"]) else 1
 
 
-_FIRST_ARTICLE = (
-    "from blog.models import Article; print(Article.objects.published().first().slug)"
-)
+def run(folder: Path, quick: bool, seconds: int, connections: list[int]) -> dict:
+    env = site_environment(folder)
+    print("Building the site…", flush=True)
+    manage(env, "migrate", "--no-input")
+    manage(env, "collectstatic", "--no-input")
+    made = manage(env, "load_bench_data", *(["--quick"] if quick else [])).strip()
+    facts = shell({**env, "FOLIO_PAGE_CACHE": "false"}, FACTS % PAGES)
+    cookie = facts["cookie"]
+    results = {
+        "machine": f"{platform.machine()}, {_cores()} cores, "
+        f"Python {platform.python_version()}",
+        "site": made,
+        "seconds": seconds,
+        "queries": facts["queries"],
+        "servers": {},
+        "pages": [],
+    }
+
+    print("Comparing app servers…", flush=True)
+    for name in SERVERS:
+        with app_server(name, env) as server:
+            url = server.url + PAGES[ARTICLE]
+            _warm(url, cookie)
+            results["servers"][name] = {
+                "cached": vars(wrk(url, connections=64, seconds=seconds)),
+                "uncached": vars(
+                    wrk(url, connections=64, seconds=seconds, cookie=cookie)
+                ),
+            }
+    best = max(
+        SERVERS, key=lambda n: results["servers"][n]["cached"]["requests_per_second"]
+    )
+    results["server"] = best
+
+    print(f"Measuring every page on {best}…", flush=True)
+    with app_server(best, env) as server:
+        _headers, html = fetch(server.url + PAGES[ARTICLE])
+        results["weight"] = page_weight(server.url, PAGES[ARTICLE], folder / "media")
+        with static_nginx(folder / "nginx", {"article.html": html}) as nginx:
+            results["ceiling"] = {
+                str(c): vars(
+                    wrk(f"{nginx}/article.html", connections=c, seconds=seconds)
+                )
+                for c in connections
+            }
+        for name, path in PAGES.items():
+            _warm(server.url + path, cookie)
+            for c in connections:
+                for mode, session in (("uncached", cookie), ("cached", "")):
+                    load = wrk(
+                        server.url + path,
+                        connections=c,
+                        seconds=seconds,
+                        cookie=session,
+                    )
+                    ceiling = results["ceiling"][str(c)]["requests_per_second"]
+                    results["pages"].append(
+                        {
+                            "page": name,
+                            "mode": mode,
+                            "connections": c,
+                            **vars(load),
+                            "share_of_static": round(
+                                load.requests_per_second / ceiling, 4
+                            ),
+                        }
+                    )
+        results["worker_peak_rss_mb"] = server.worker_peak_rss_mb()
+    results["checks"] = checks(results)
+    return results
+
+
+def page_weight(base: str, path: str, media: Path) -> dict:
+    """Bytes a browser 1,280 px wide fetches for a page, compressed where served so.
+
+    Uploads are read from the media folder (in production the front server
+    serves them, not the app).
+    """
+    _headers, html = fetch(base + path, gzip=True)
+    text = gzip.decompress(html).decode() if html[:2] == b"\x1f\x8b" else html.decode()
+    weight = {"html": len(html), "css": 0, "js": 0, "fonts": 0, "images": 0}
+    for kind, pattern in (
+        ("css", r'<link rel="stylesheet" href="([^"]+)"(?! media="print")'),
+        ("js", r'<script[^>]* src="([^"]+)"'),
+    ):
+        for url in re.findall(pattern, text):
+            weight[kind] += len(fetch(urljoin(base + path, url), gzip=True)[1])
+    for srcset in re.findall(r'srcset="([^"]+)"', text):
+        candidates = [c.strip().rsplit(" ", 1) for c in srcset.split(",")]
+        widths = sorted((int(w.rstrip("w")), u) for u, w in candidates)
+        chosen = next((u for w, u in widths if w >= 1280), widths[-1][1])
+        weight["images"] += (media / chosen.removeprefix("/media/")).stat().st_size
+    return {kind: round(size / 1024, 1) for kind, size in weight.items()}
+
+
+def checks(results: dict) -> list[dict]:
+    def row(page, mode, c=64):
+        return next(
+            r for r in results["pages"]
+            if r["page"] == page and r["mode"] == mode and r["connections"] == c
+        )  # fmt: skip
+
+    weight = results["weight"]
+    measured = {
+        "cached article / static nginx": row(ARTICLE, "cached")["share_of_static"],
+        "cached article p99 at 64 connections (ms)": row(ARTICLE, "cached")["p99_ms"],
+        "uncached article (req/s)": row(ARTICLE, "uncached")["requests_per_second"],
+        "search p50 (ms)": row("search", "uncached")["p50_ms"],
+        "queries per public page": max(results["queries"].values()),
+        "worker peak RSS (MB)": max(results["worker_peak_rss_mb"], default=0),
+        "article weight without images (KB)": round(
+            sum(v for k, v in weight.items() if k != "images"), 1
+        ),
+    }
+    higher_is_better = {"cached article / static nginx", "uncached article (req/s)"}
+    return [
+        {
+            "target": name,
+            "goal": goal,
+            "measured": measured[name],
+            "met": measured[name] >= goal
+            if name in higher_is_better
+            else measured[name] <= goal,
+        }
+        for name, goal in TARGETS.items()
+    ]
+
+
+def report(results: dict) -> str:
+    lines = [
+        f"Machine: {results['machine']}; site: {results['site']}; "
+        f"{results['seconds']} s per run; server: {results['server']}.",
+        "",
+        "| page | mode | conns | req/s | p50 ms | p99 ms | errors | share of static |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    static = [
+        {"page": "article as a file (nginx)", "mode": "static", "connections": c,
+         **load, "share_of_static": 1}
+        for c, load in results["ceiling"].items()
+    ]  # fmt: skip
+    for r in [*static, *results["pages"]]:
+        lines.append(
+            f"| {r['page']} | {r['mode']} | {r['connections']} "
+            f"| {r['requests_per_second']:,.0f} | {r['p50_ms']} | {r['p99_ms']} "
+            f"| {r['errors']} | {r['share_of_static']:.1%} |"
+        )
+    lines += [
+        "",
+        "| server (article, 64 conns) | cached req/s | uncached req/s |",
+        "| --- | ---: | ---: |",
+    ]
+    for name, loads in results["servers"].items():
+        lines.append(
+            f"| {name} | {loads['cached']['requests_per_second']:,.0f} "
+            f"| {loads['uncached']['requests_per_second']:,.0f} |"
+        )
+    lines += [
+        "",
+        "SQL queries per page (anonymous, uncached): "
+        + ", ".join(f"{page} {count}" for page, count in results["queries"].items()),
+    ]
+    lines.append(f"Worker peak RSS (MB): {results['worker_peak_rss_mb']}")
+    lines.append(
+        "Article page weight at 1,280 px (KB, compressed): "
+        + ", ".join(f"{kind} {kb}" for kind, kb in results["weight"].items())
+    )
+    lines += ["", "| target | goal | measured | |", "| --- | ---: | ---: | --- |"]
+    for check in results["checks"]:
+        verdict = "met" if check["met"] else "MISSED"
+        lines.append(
+            f"| {check['target']} | {check['goal']} | {check['measured']} | {verdict} |"
+        )
+    return "\n".join(lines)
+
+
+def _warm(url: str, cookie: str) -> None:
+    for _ in range(3):
+        fetch(url)
+        fetch(url, cookie=cookie)
+
+
+def _have(tool: str) -> bool:
+    return shutil.which(tool) is not None or Path(f"/usr/sbin/{tool}").exists()
+
+
+def _cores() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main())

@@ -1,0 +1,224 @@
+"""The benchmark's tools: a throw-away site, app servers, nginx, wrk.
+
+Everything listens on 127.0.0.1 only and stops when its `with` block ends.
+"""
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+
+# The production servers measured against each other, two workers each.
+SERVERS = {
+    "gunicorn sync": [
+        str(BIN / "gunicorn"), "config.wsgi", "--workers=2", "--log-level=warning",
+    ],
+    "gunicorn gthread": [
+        str(BIN / "gunicorn"), "config.wsgi", "--workers=2", "--threads=4",
+        "--worker-class=gthread", "--log-level=warning",
+    ],
+    "granian": [
+        str(BIN / "granian"), "--interface=wsgi", "--workers=2",
+        "--blocking-threads=1", "--log-level=warning", "config.wsgi:application",
+    ],
+}  # fmt: skip
+
+
+def site_environment(folder: Path) -> dict:
+    """Production settings (plus the demo app, for the data) on a folder's files."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.bench",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": os.environ.get(
+            "BENCH_DATABASE_URL", f"sqlite:///{folder / 'bench.sqlite3'}"
+        ),
+        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", ""),
+        "DJANGO_STATIC_ROOT": str(folder / "static"),
+        "DJANGO_MEDIA_ROOT": str(folder / "media"),
+        "FOLIO_PAGE_CACHE_DIR": str(folder / "pages"),
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(env: dict, *args: str) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout
+
+
+def shell(env: dict, code: str) -> dict:
+    """Run Python in a Django shell; it prints one JSON object."""
+    return json.loads(manage(env, "shell", "--no-imports", "-c", code).strip())
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"Nothing answered at {url}")
+
+
+@dataclass
+class Server:
+    name: str
+    url: str
+    process: subprocess.Popen
+
+    def worker_peak_rss_mb(self) -> list[float]:
+        """Each worker's peak resident memory (VmHWM), in MB."""
+        peaks = []
+        for pid in _descendants(self.process.pid):
+            status = Path(f"/proc/{pid}/status").read_text()
+            peak = re.search(r"VmHWM:\s+(\d+)", status)
+            if peak:
+                peaks.append(round(int(peak[1]) / 1024, 1))
+        return peaks
+
+
+@contextlib.contextmanager
+def app_server(name: str, env: dict):
+    port = free_port()
+    command = [*SERVERS[name]]
+    if name == "granian":
+        command[1:1] = ["--host=127.0.0.1", f"--port={port}"]
+    else:
+        command.append(f"--bind=127.0.0.1:{port}")
+    process = subprocess.Popen(command, cwd=ROOT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{url}/healthz")
+        yield Server(name, url, process)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+NGINX_CONF = """
+worker_processes 2;
+pid {folder}/nginx.pid;
+error_log {folder}/nginx-error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    types {{ text/html html; }}
+    server {{
+        listen 127.0.0.1:{port};
+        root {folder}/root;
+        location / {{ try_files $uri =404; }}
+    }}
+}}
+"""
+
+
+@contextlib.contextmanager
+def static_nginx(folder: Path, files: dict[str, bytes]):
+    """nginx serving `files` (name → bytes) as plain files: the ceiling."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "root").mkdir(exist_ok=True)
+    for name, content in files.items():
+        (folder / "root" / name).write_bytes(content)
+    port = free_port()
+    config = folder / "nginx.conf"
+    config.write_text(NGINX_CONF.format(folder=folder, port=port))
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    process = subprocess.Popen(
+        [nginx, "-c", str(config), "-p", str(folder), "-g", "daemon off;"]
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{url}/{next(iter(files))}")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@dataclass
+class Load:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+def wrk(url: str, *, connections: int, seconds: int, cookie: str = "") -> Load:
+    """wrk against one address; the rate, the median and p99 latency, errors."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(
+        [*command, url], capture_output=True, text=True, check=True
+    ).stdout
+    errors = sum(
+        int(n)
+        for n in re.findall(
+            r"(?:Non-2xx or 3xx responses|timeout|read|write|connect) (\d+)", output
+        )
+    )
+    return Load(
+        requests_per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
+        p50_ms=_latency(output, "50%"),
+        p99_ms=_latency(output, "99%"),
+        errors=errors,
+    )
+
+
+def _latency(output: str, percentile: str) -> float:
+    value, unit = re.search(
+        rf"^\s+{percentile}\s+([\d.]+)(us|ms|s)\s*$", output, re.M
+    ).groups()
+    return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
+
+
+def fetch(url: str, *, cookie: str = "", gzip: bool = False) -> tuple[dict, bytes]:
+    headers = {"Cookie": cookie} if cookie else {}
+    if gzip:
+        headers["Accept-Encoding"] = "gzip"
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers)) as reply:
+        return dict(reply.headers), reply.read()
+
+
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        for task in Path(f"/proc/{parent}/task").iterdir():
+            children = (task / "children").read_text().split()
+            found += [int(c) for c in children]
+            todo += [int(c) for c in children]
+    return found
