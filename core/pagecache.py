@@ -64,8 +64,13 @@ CACHEABLE_TYPES = (
 )
 NOT_STORED_HEADERS = frozenset({"content-length", "set-cookie", "vary", "etag"})
 
+# The pages this process served last, by storage key: a key names a page of
+# one generation, so its content never changes and needs no second fetch.
+RECENT_PAGES = 64
+
 _clocks = []
 _personal_cookies = {"messages"}
+_recent = {}
 
 
 def register_clock(clock) -> None:
@@ -180,6 +185,9 @@ class Entry:
         digest = hashlib.blake2b(body, digest_size=12).hexdigest()
         return cls(headers, body, gzip.compress(body, 6, mtime=0), digest)
 
+    def age(self) -> float:
+        return time.time() - self.stored_at
+
     def answer(self, request: PageRequest, *, hit: bool):
         """(status, headers, body) for this request: gzip, 304 and HEAD handled."""
         zipped = "gzip" in request.accept_encoding
@@ -227,12 +235,26 @@ def lookup(request: PageRequest) -> Lookup:
         return Lookup(identity)
     digest = hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()
     key = f"page:{generation}:{digest}"
-    return Lookup(identity, key, _safely(lambda: _store().get(key)))
+    entry = _recent.get(key)
+    if entry is not None and entry.age() >= settings.FOLIO_PAGE_CACHE_SECONDS:
+        entry = _recent.pop(key, None) and None
+    if entry is None:
+        entry = _safely(lambda: _store().get(key))
+        if entry is not None:
+            _remember(key, entry)
+    return Lookup(identity, key, entry)
 
 
 def store(key: str, entry: Entry) -> None:
     timeout = settings.FOLIO_PAGE_CACHE_SECONDS
     _safely(lambda: _store().set(key, entry, timeout=timeout))
+    _remember(key, entry)
+
+
+def _remember(key: str, entry: Entry) -> None:
+    _recent[key] = entry
+    while len(_recent) > RECENT_PAGES:
+        _recent.pop(next(iter(_recent)), None)
 
 
 def is_storable(request, response) -> bool:

@@ -33,6 +33,7 @@ from benchkit import (
     app_server,
     fetch,
     manage,
+    settle,
     shell,
     site_environment,
     static_nginx,
@@ -123,11 +124,12 @@ def run(folder: Path, quick: bool, seconds: int, connections: list[int]) -> dict
         with app_server(name, env) as server:
             url = server.url + PAGES[ARTICLE]
             _warm(url, cookie)
+            cached = wrk(url, connections=64, seconds=seconds)
+            settle(server.url)
+            uncached = wrk(url, connections=64, seconds=seconds, cookie=cookie)
             results["servers"][name] = {
-                "cached": vars(wrk(url, connections=64, seconds=seconds)),
-                "uncached": vars(
-                    wrk(url, connections=64, seconds=seconds, cookie=cookie)
-                ),
+                "cached": vars(cached),
+                "uncached": vars(uncached),
             }
     best = max(
         SERVERS, key=lambda n: results["servers"][n]["cached"]["requests_per_second"]
@@ -149,6 +151,7 @@ def run(folder: Path, quick: bool, seconds: int, connections: list[int]) -> dict
             _warm(server.url + path, cookie)
             for c in connections:
                 for mode, session in (("uncached", cookie), ("cached", "")):
+                    settle(server.url)
                     load = wrk(
                         server.url + path,
                         connections=c,

@@ -90,6 +90,19 @@ def wait_for(url: str, seconds: float = 30) -> None:
     raise SystemExit(f"Nothing answered at {url}")
 
 
+def settle(base_url: str, seconds: float = 120) -> None:
+    """Wait until the server answers at once again: the last run's queue is gone."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(f"{base_url}/healthz", timeout=30):
+                pass
+        if time.monotonic() - started < 0.05:
+            return
+        time.sleep(0.5)
+
+
 @dataclass
 class Server:
     name: str

@@ -2,6 +2,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 
+from core import pagecache
+
 from .factories import AuthorFactory, UserFactory
 
 
@@ -21,6 +23,7 @@ def author(db):
 def empty_page_cache():
     """Each test starts with no cached page: tests share one process's memory."""
     caches["pages"].clear()
+    pagecache._recent.clear()
 
 
 @pytest.fixture

@@ -242,3 +242,12 @@ def test_a_scheduled_article_appears_on_the_first_request_after_its_time(
     monkeypatch.setattr("django.utils.timezone.now", lambda: later)
     monkeypatch.setattr("core.pagecache.time.time", lambda: later.timestamp())
     assert soon.title in client.get("/").text
+
+
+def test_a_page_older_than_its_lifetime_is_rendered_anew(client, settings, monkeypatch):
+    settings.FOLIO_PAGE_CACHE_SECONDS = 60
+    article = ArticleFactory()
+    cached(client, article.get_absolute_url())
+    later = time.time() + 61
+    monkeypatch.setattr("time.time", lambda: later)
+    assert client.get(article.get_absolute_url())["X-Cache"] == "MISS"
