@@ -6,11 +6,17 @@ from django.db.models import Q
 
 
 class ModelBackend(backends.ModelBackend):
-    """Django's model backend, loading all of a user's permissions in one query.
+    """Django's model backend: the user and their permissions in a query each.
 
     The stock backend asks twice (the user's own permissions, then their
     groups'); pages that check a permission keep within their query budget.
     """
+
+    def get_user(self, user_id):
+        """The signed-in user with their author profile, which the navigation shows."""
+        users = backends.UserModel._default_manager.select_related("author")
+        user = users.filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
 
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:

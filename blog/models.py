@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Count, Min, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -67,38 +68,28 @@ class ArticleQuerySet(PublicContentQuerySet):
             return self.filter(public | Q(author__user=user))
         return self.filter(public)
 
-    def with_neighbours(self):
-        """Annotate each article with its public neighbours in publication order.
-
-        Subqueries, so the article page needs no extra query for previous/next.
-        """
-        public = Article.objects.published().exclude(pk=OuterRef("pk"))
-        same_time = Q(published_at=OuterRef("published_at"))
-        older = public.filter(
-            Q(published_at__lt=OuterRef("published_at"))
-            | same_time & Q(pk__lt=OuterRef("pk"))
-        ).order_by("-published_at", "-pk")
-        newer = public.filter(
-            Q(published_at__gt=OuterRef("published_at"))
-            | same_time & Q(pk__gt=OuterRef("pk"))
-        ).order_by("published_at", "pk")
-        return self.annotate(
-            previous_slug=Subquery(older.values("slug")[:1]),
-            previous_title=Subquery(older.values("title")[:1]),
-            next_slug=Subquery(newer.values("slug")[:1]),
-            next_title=Subquery(newer.values("title")[:1]),
-        )
-
     def related_to(self, article, *, limit=RELATED_LIMIT):
-        """Public articles sharing the most tags with `article` (tags prefetched)."""
-        tag_ids = [tag.pk for tag in article.tags.all()]
+        """Public articles sharing the most tags with `article`.
+
+        Driven from the tags' own index: the candidates are the few articles
+        holding one of its tags, however many articles there are.
+        """
+        tag_ids = [tag.pk for tag in article.sorted_tags]
         if not tag_ids:
             return self.none()
+        tagged = Article.tags.through.objects.filter(tag_id__in=tag_ids)
+        shared = (
+            tagged.filter(article_id=OuterRef("pk"))
+            .order_by()
+            .values("article_id")
+            .annotate(count=Count("tag_id"))
+            .values("count")
+        )
         return (
             self.published()
+            .filter(pk__in=tagged.values("article_id"))
             .exclude(pk=article.pk)
-            .filter(tags__in=tag_ids)
-            .annotate(shared_tags=Count("tags"))
+            .annotate(shared_tags=Subquery(shared))
             .order_by("-shared_tags", "-published_at")
             .select_related("author")
             .only("title", "slug", "published_at", "author__display_name")[:limit]
@@ -293,6 +284,32 @@ class Article(PublicContent):
 
     def get_absolute_url(self):
         return reverse("blog:article_detail", kwargs={"slug": self.slug})
+
+    @cached_property
+    def sorted_tags(self) -> list:
+        return list(self.tags.order_by("name"))
+
+    def neighbour(self, *, older: bool):
+        """The public article published just before (or after) this one."""
+        if not self.is_public:
+            return None
+        sign = "-" if older else ""
+        same_time = Q(published_at=self.published_at)
+        if older:
+            beyond = Q(published_at__lt=self.published_at) | same_time & Q(
+                pk__lt=self.pk
+            )
+        else:
+            beyond = Q(published_at__gt=self.published_at) | same_time & Q(
+                pk__gt=self.pk
+            )
+        return (
+            Article.objects.published()
+            .filter(beyond)
+            .order_by(f"{sign}published_at", f"{sign}pk")
+            .only("title", "slug")
+            .first()
+        )
 
     def changes_public_pages(self) -> bool:
         """Published (or scheduled) now or before this save: drafts show nowhere."""

@@ -1,8 +1,6 @@
 from django.conf import settings
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from .forms import SearchForm
@@ -33,11 +31,7 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         articles = Article.objects.visible_to(self.request.user)
-        return (
-            articles.with_neighbours()
-            .select_related("author", "category")
-            .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
-        )
+        return articles.select_related("author", "category")
 
     def get(self, request, *args, **kwargs):
         try:
@@ -51,28 +45,18 @@ class ArticleDetailView(DetailView):
         return self.render_to_response(context)
 
     def get_context_data(self, **kwargs):
+        """Callables for what the page's cached fragments show: asked on a miss only."""
         context = super().get_context_data(**kwargs)
         article = self.object
         context.update(
-            related_articles=list(Article.objects.related_to(article)),
-            previous_article=self._neighbour(article, "previous"),
-            next_article=self._neighbour(article, "next"),
-            structured_data=article_structured_data(
+            related_articles=lambda: list(Article.objects.related_to(article)),
+            previous_article=lambda: article.neighbour(older=True),
+            next_article=lambda: article.neighbour(older=False),
+            structured_data=lambda: article_structured_data(
                 article, self.request, settings.FOLIO_SITE_NAME
             ),
         )
         return context
-
-    @staticmethod
-    def _neighbour(article, direction):
-        """The previous or next public article, from the page's one query."""
-        slug = getattr(article, f"{direction}_slug")
-        if not article.is_public or slug is None:
-            return None
-        return {
-            "title": getattr(article, f"{direction}_title"),
-            "url": reverse("blog:article_detail", kwargs={"slug": slug}),
-        }
 
 
 class FilteredArticleListView(PaginatedListView):

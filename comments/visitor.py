@@ -48,26 +48,35 @@ def proven_email(request) -> str | None:
     )
 
 
-def reply_target(comments, value):
-    """The approved comment among `comments` with id `value` open to replies."""
+def reply_target(article, value):
+    """The approved comment of `article` with id `value` open to replies, or None."""
     value = str(value or "")
-    for comment in comments:
-        if str(comment.pk) == value and comment.accepts_replies:
-            return comment
-    return None
+    if not (value.isascii() and value.isdigit() and len(value) < 19):
+        return None
+    comment = article.comments.approved().filter(pk=int(value)).first()
+    return comment if comment is not None and comment.accepts_replies else None
 
 
-def comment_form_context(request, article, comments, form=None) -> dict:
+def form_is_everyones(request, form=None) -> bool:
+    """The blank form: no reply, nothing remembered, nothing sent back."""
+    return (
+        form is None
+        and not request.GET.get("replyto")
+        and not (request.COOKIES.get(REMEMBER_COOKIE))
+    )
+
+
+def comment_form_context(request, article, form=None) -> dict:
     """The reply form's part of the article page: form, reply target, state."""
     if form is None:
-        reply_to = reply_target(comments, request.GET.get("replyto"))
+        reply_to = reply_target(article, request.GET.get("replyto"))
         remembered = remembered_details(request)
         initial = {**remembered, "remember": bool(remembered)}
         if reply_to:
             initial["parent"] = reply_to.pk
         form = CommentForm(article=article, initial=initial)
     else:
-        reply_to = reply_target(comments, form["parent"].value())
+        reply_to = reply_target(article, form["parent"].value())
     return {
         "comment_form": form,
         "comments_open": article.comments_open(),

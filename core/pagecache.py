@@ -33,6 +33,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.db import transaction
 from django.utils.http import http_date, parse_http_date_safe
 
@@ -94,6 +95,47 @@ def start_generation() -> None:
     due = min(filter(None, (clock() for clock in _clocks)), default=None)
     record = (time.time_ns(), due.timestamp() if due else None)
     _safely(lambda: _store().set(GENERATION_KEY, record, timeout=None))
+
+
+def fragment_generation() -> str:
+    """The generation for cached fragments of pages rendered one by one.
+
+    Without a generation (the cache is down) a fragment is keyed uniquely:
+    rendered every time, never served stale.
+    """
+    generation = current_generation()
+    if generation is None:
+        start_generation()
+        generation = current_generation()
+    return str(generation) if generation is not None else f"none-{time.time_ns()}"
+
+
+def fragment_seconds() -> int:
+    """How long a cached fragment lives; 0 (not at all) with the cache off."""
+    return settings.FOLIO_PAGE_CACHE_SECONDS if settings.FOLIO_PAGE_CACHE else 0
+
+
+def cached_fragment(request, name: str, vary, render) -> str:
+    """HTML `render()` makes, kept for the generation: the same for every reader.
+
+    For parts of pages not cached whole (a signed-in reader's): an article's
+    body and byline, a thread of approved comments. A change readers can see
+    ends it as it ends whole pages; a cache that is down renders every time.
+    """
+    seconds = fragment_seconds()
+    if not seconds:
+        return render()
+    generation = getattr(request, "_fragment_generation", None)
+    if generation is None:
+        generation = fragment_generation()
+        if request is not None:
+            request._fragment_generation = generation
+    key = make_template_fragment_key(name, [generation, *vary])
+    html = _safely(lambda: _store().get(key))
+    if html is None:
+        html = render()
+        _safely(lambda: _store().set(key, html, seconds))
+    return html
 
 
 def current_generation() -> int | None:

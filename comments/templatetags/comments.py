@@ -10,48 +10,59 @@ comment into safe HTML.
 import re
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import urlize
 from django.utils.safestring import mark_safe
 
+from core.pagecache import cached_fragment
+
 from ..threads import PAGE_PARAM, page_number, thread_page
-from ..visitor import comment_form_context, own_comment_ids
+from ..visitor import comment_form_context, form_is_everyones, own_comment_ids
 
 register = template.Library()
 
 
-def shown_page(request, article):
-    """The page of threads this request asked for, read once however used."""
-    if not hasattr(article, "_thread_page"):
-        article._thread_page = thread_page(
-            article,
-            own_ids=own_comment_ids(request),  # pending, shown to their author
-            number=page_number(request.GET.get(PAGE_PARAM)),
-        )
-    return article._thread_page
-
-
-@register.inclusion_tag("comments/_thread.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def comment_thread(context, article):
-    page = shown_page(context["request"], article)
-    return {
-        "article": article,
-        "comments": page.nodes,
-        "page": page,
-        "page_param": PAGE_PARAM,
-        "comment_count": article.comment_count,
-        "comments_open": article.comments_open(),
-    }
-
-
-@register.inclusion_tag("comments/_form.html", takes_context=True)
-def comment_form(context, article):
+    """A page of the article's threads; the same for every reader who has no
+    comment of their own awaiting moderation, and then cached."""
     request = context["request"]
-    page = shown_page(request, article)
-    approved = [c for c in page.comments if c.is_approved]
-    return {
-        "article": article,
-        **comment_form_context(request, article, approved, context.get("comment_form")),
-    }
+    own_ids = own_comment_ids(request)  # pending, shown to their author
+    number = page_number(request.GET.get(PAGE_PARAM))
+
+    def render():
+        page = thread_page(article, own_ids=own_ids, number=number)
+        return render_to_string(
+            "comments/_thread.html",
+            {
+                "article": article,
+                "comments": page.nodes,
+                "page": page,
+                "page_param": PAGE_PARAM,
+                "comment_count": article.comment_count,
+                "comments_open": article.comments_open(),
+            },
+        )
+
+    if own_ids or not article.is_public:
+        return render()
+    return cached_fragment(request, "comment-thread", [article.pk, number], render)
+
+
+@register.simple_tag(takes_context=True)
+def comment_form(context, article):
+    """The reply form: cached while it is the same for everyone (blank)."""
+    request, form = context["request"], context.get("comment_form")
+
+    def render():
+        return render_to_string(
+            "comments/_form.html",
+            {"article": article, **comment_form_context(request, article, form)},
+        )
+
+    if not (article.is_public and form_is_everyones(request, form)):
+        return render()
+    return cached_fragment(request, "comment-form", [article.pk], render)
 
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

@@ -2,6 +2,8 @@
 
 from django import template
 
+from .. import pagecache
+
 register = template.Library()
 
 
@@ -13,3 +15,32 @@ def absolute_url(context, path):
     social metadata; a URL that is already absolute (a CDN's) is kept as is.
     """
     return context["request"].build_absolute_uri(path)
+
+
+@register.tag
+def public_fragment(parser, token):
+    """`{% public_fragment "name" key... %}…{% endpublic_fragment %}`: HTML that is
+    the same for every reader, cached like whole pages (`pagecache.cached_fragment`).
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("public_fragment needs a name")
+    nodelist = parser.parse(("endpublic_fragment",))
+    parser.delete_first_token()
+    name = parser.compile_filter(bits[1])
+    return PublicFragmentNode(
+        nodelist, name, [parser.compile_filter(b) for b in bits[2:]]
+    )
+
+
+class PublicFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        return pagecache.cached_fragment(
+            context.get("request"),
+            self.name.resolve(context),
+            [v.resolve(context) for v in self.vary_on],
+            lambda: self.nodelist.render(context),
+        )
