@@ -52,21 +52,22 @@ class Tag(PublicContent):
         return reverse("blog:tag_detail", kwargs={"slug": self.slug})
 
 
+def public_now() -> Q:
+    return Q(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+
 class ArticleQuerySet(PublicContentQuerySet):
     def published(self):
         """The one definition of public: published, and its time has come."""
-        return self.filter(
-            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
-        )
+        return self.filter(public_now())
 
     def visible_to(self, user):
         """Public articles, plus the ones this user may preview."""
+        if not user.is_authenticated:
+            return self.published()
         if user.has_perm(PREVIEW_ARTICLE):
             return self
-        public = Q(pk__in=self.published().values("pk"))
-        if user.is_authenticated:
-            return self.filter(public | Q(author__user=user))
-        return self.filter(public)
+        return self.filter(public_now() | Q(author__user=user))
 
     def related_to(self, article, *, limit=RELATED_LIMIT):
         """Public articles sharing the most tags with `article`.

@@ -27,6 +27,7 @@ inside Django; `PageCacheApp` serves hits before Django is entered at all.
 
 import gzip
 import hashlib
+import re
 import time
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
@@ -56,6 +57,9 @@ PRIVATE_PREFIXES = (
     "/media/",
     "/healthz",
 )
+# Answers that are the same for everybody, signed in or not: feeds, the
+# sitemap and robots.txt.
+IMPERSONAL_PATHS = re.compile(r"(^|/)feed/$|^/sitemap\.xml$|^/robots\.txt$")
 CACHEABLE_TYPES = (
     "text/html",
     "text/plain",
@@ -185,7 +189,9 @@ class PageRequest:
         """The page's identity, or None if this request is not for the cache."""
         if self.method not in ("GET", "HEAD"):
             return None
-        if self.path.startswith(PRIVATE_PREFIXES) or self._has_personal_cookie():
+        if self.path.startswith(PRIVATE_PREFIXES):
+            return None
+        if self._has_personal_cookie() and not IMPERSONAL_PATHS.search(self.path):
             return None
         kept = []
         for name, value in parse_qsl(self.query, keep_blank_values=True):

@@ -142,6 +142,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sessions are read from the cache (Redis when configured) and kept in the
+# database too: a signed-in page needs no query for its session.
+SESSION_ENGINE = "core.sessions"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "accounts:account"
 LOGOUT_REDIRECT_URL = "blog:article_list"

@@ -72,3 +72,11 @@ def test_registering_still_sends_the_confirmation_link(
         )
     assert response.status_code == 302
     assert [message.to for message in mailoutbox] == [["newcomer@example.org"]]
+
+
+def test_a_signed_in_reader_keeps_their_session_from_the_database(client):
+    user = UserFactory()
+    client.post(
+        reverse("login"), {"username": user.username, "password": "correct horse"}
+    )
+    assert client.get(reverse("accounts:account")).status_code == 200

@@ -251,3 +251,42 @@ def test_a_page_older_than_its_lifetime_is_rendered_anew(client, settings, monke
     later = time.time() + 61
     monkeypatch.setattr("time.time", lambda: later)
     assert client.get(article.get_absolute_url())["X-Cache"] == "MISS"
+
+
+def test_a_feed_is_served_from_the_cache_to_a_signed_in_reader_too(client, editor):
+    ArticleFactory()
+    client.force_login(editor)
+    assert cached(client, "/feed/")["X-Cache"] == "HIT"
+
+
+def test_a_signed_in_reader_gets_the_article_body_from_a_cached_fragment(
+    client, editor, django_assert_max_num_queries
+):
+    article = ArticleFactory(body_source="Words worth keeping.")
+    client.force_login(editor)
+    client.get(article.get_absolute_url())
+    with django_assert_max_num_queries(5):  # session, user, permissions, article…
+        response = client.get(article.get_absolute_url())
+    assert "Words worth keeping." in response.text
+
+
+def test_a_cached_fragment_follows_a_change_at_once(client, editor):
+    article = ArticleFactory(body_source="Before the edit.")
+    client.force_login(editor)
+    client.get(article.get_absolute_url())
+    article.body_source = "After the edit."
+    article.save()
+    assert "After the edit." in client.get(article.get_absolute_url()).text
+
+
+def test_a_commenter_with_a_pending_comment_sees_it_in_the_thread(client):
+    article = ArticleFactory()
+    CommentFactory(article=article, body="Everyone sees this.")
+    Client().get(article.get_absolute_url())
+    client.post(
+        f"{article.get_absolute_url()}comments/",
+        comment_data(article, body="Mine, pending."),
+    )
+    text = client.get(article.get_absolute_url()).text
+    assert "Mine, pending." in text
+    assert "Everyone sees this." in text
