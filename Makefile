@@ -57,11 +57,13 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# wrk and nginx come from Debian's packages; installed here when missing (as root).
+# wrk, nginx and Varnish come from Debian's packages; installed here when
+# missing (as root).
+BENCH_TOOLS := /usr/bin/wrk /usr/sbin/nginx /usr/sbin/varnishd
 bench: $(VENV)/.installed node_modules/.installed
-	@command -v wrk >/dev/null && { command -v nginx >/dev/null || test -x /usr/sbin/nginx; } \
-	|| { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk nginx >/dev/null; } \
-	|| { echo "make bench needs wrk and nginx: apt-get install wrk nginx"; exit 1; }
+	@ls $(BENCH_TOOLS) >/dev/null 2>&1 \
+	|| { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk nginx varnish >/dev/null; } \
+	|| { echo "make bench needs wrk, nginx and varnish: apt-get install wrk nginx varnish"; exit 1; }
 	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 clean:

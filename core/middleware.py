@@ -1,5 +1,6 @@
 """Middleware of our own: the page cache's side inside Django."""
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
@@ -34,6 +35,9 @@ class PageCacheMiddleware:
             response["ETag"] = f'"{entry.etag}"'
             response["Last-Modified"] = http_date(entry.stored_at)
             response["Cache-Control"] = "no-cache"
+            response["Surrogate-Control"] = (
+                f"max-age={settings.FOLIO_PAGE_CACHE_SECONDS}"
+            )
             response["X-Cache"] = "MISS"
             patch_vary_headers(response, ["Accept-Encoding"])
         return response

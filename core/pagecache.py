@@ -38,6 +38,7 @@ from django.core.cache.utils import make_template_fragment_key
 from django.db import transaction
 from django.utils.http import http_date, parse_http_date_safe
 
+from . import frontcache
 from .caching import cache_or
 
 GENERATION_KEY = "generation"
@@ -89,10 +90,17 @@ def register_personal_cookie(name: str) -> None:
 
 
 def pages_changed() -> None:
-    """Something readers see changed: no page rendered before may be served."""
+    """Something readers see changed: no page rendered before may be served.
+
+    A new generation starts at once and again when the change commits; front
+    caches are told once it is committed (core/frontcache.py).
+    """
     start_generation()
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(start_generation, robust=True)
+        transaction.on_commit(frontcache.ban_everything, robust=True)
+    else:
+        frontcache.ban_everything()
 
 
 def start_generation() -> None:
@@ -247,6 +255,7 @@ class Entry:
             ("ETag", etag),
             ("Last-Modified", http_date(self.stored_at)),
             ("Cache-Control", "no-cache"),
+            ("Surrogate-Control", f"max-age={settings.FOLIO_PAGE_CACHE_SECONDS}"),
             ("X-Cache", "HIT" if hit else "MISS"),
         ]
         if self._not_modified(request, etag):

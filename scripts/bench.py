@@ -32,6 +32,7 @@ from benchkit import (
     SERVERS,
     app_server,
     fetch,
+    front_cache,
     manage,
     settle,
     shell,
@@ -52,6 +53,7 @@ PAGES = {
 ARTICLE = "article, 50 comments"
 TARGETS = {
     "cached article / static nginx": 0.15,
+    "cached article through Varnish / static nginx": 0.80,
     "cached article p99 at 64 connections (ms)": 50,
     "uncached article (req/s)": 1000,
     "search p50 (ms)": 30,
@@ -85,7 +87,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--json", default=str(ROOT / "bench-results.json"))
     options = parser.parse_args()
-    missing = [tool for tool in ("wrk", "nginx") if not _have(tool)]
+    missing = [tool for tool in ("wrk", "nginx", "varnishd") if not _have(tool)]
     if missing:
         tools = " ".join(missing)
         sys.exit(f"make bench needs {tools}: apt-get install {tools}")
@@ -147,6 +149,21 @@ def run(folder: Path, quick: bool, seconds: int, connections: list[int]) -> dict
                 )
                 for c in connections
             }
+        port = int(server.url.rsplit(":", 1)[1])
+        with front_cache(folder / "varnish", port) as varnish:
+            _warm(varnish + PAGES[ARTICLE], "")
+            results["front_cache"] = {}
+            for c in connections:
+                settle(server.url)
+                load = wrk(varnish + PAGES[ARTICLE], connections=c, seconds=seconds)
+                ceiling = results["ceiling"][str(c)]["requests_per_second"]
+                results["front_cache"][str(c)] = {
+                    **vars(load),
+                    "share_of_static": round(load.requests_per_second / ceiling, 4),
+                }
+        settle(server.url)
+        search = wrk(server.url + PAGES["search"], connections=1, seconds=seconds)
+        results["search_alone"] = vars(search)
         for name, path in PAGES.items():
             _warm(server.url + path, cookie)
             for c in connections:
@@ -208,16 +225,23 @@ def checks(results: dict) -> list[dict]:
     weight = results["weight"]
     measured = {
         "cached article / static nginx": row(ARTICLE, "cached")["share_of_static"],
+        "cached article through Varnish / static nginx": results["front_cache"]["64"][
+            "share_of_static"
+        ],
         "cached article p99 at 64 connections (ms)": row(ARTICLE, "cached")["p99_ms"],
         "uncached article (req/s)": row(ARTICLE, "uncached")["requests_per_second"],
-        "search p50 (ms)": row("search", "uncached")["p50_ms"],
+        "search p50 (ms)": results["search_alone"]["p50_ms"],
         "queries per public page": max(results["queries"].values()),
         "worker peak RSS (MB)": max(results["worker_peak_rss_mb"], default=0),
         "article weight without images (KB)": round(
             sum(v for k, v in weight.items() if k != "images"), 1
         ),
     }
-    higher_is_better = {"cached article / static nginx", "uncached article (req/s)"}
+    higher_is_better = {
+        "cached article / static nginx",
+        "cached article through Varnish / static nginx",
+        "uncached article (req/s)",
+    }
     return [
         {
             "target": name,
@@ -244,7 +268,12 @@ def report(results: dict) -> str:
          **load, "share_of_static": 1}
         for c, load in results["ceiling"].items()
     ]  # fmt: skip
-    for r in [*static, *results["pages"]]:
+    front = [
+        {"page": "article through Varnish", "mode": "front cache", "connections": c,
+         **load}
+        for c, load in results["front_cache"].items()
+    ]  # fmt: skip
+    for r in [*static, *front, *results["pages"]]:
         lines.append(
             f"| {r['page']} | {r['mode']} | {r['connections']} "
             f"| {r['requests_per_second']:,.0f} | {r['p50_ms']} | {r['p99_ms']} "
@@ -266,6 +295,11 @@ def report(results: dict) -> str:
         + ", ".join(f"{page} {count}" for page, count in results["queries"].items()),
     ]
     lines.append(f"Worker peak RSS (MB): {results['worker_peak_rss_mb']}")
+    alone = results["search_alone"]
+    lines.append(
+        f"Search with one connection: p50 {alone['p50_ms']} ms, "
+        f"p99 {alone['p99_ms']} ms, {alone['requests_per_second']:,.0f} req/s"
+    )
     lines.append(
         "Article page weight at 1,280 px (KB, compressed): "
         + ", ".join(f"{kind} {kb}" for kind, kb in results["weight"].items())

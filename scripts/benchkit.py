@@ -181,6 +181,37 @@ def static_nginx(folder: Path, files: dict[str, bytes]):
         process.wait(timeout=10)
 
 
+VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+# As the README's production stack runs it: gzip left to the app, which
+# stores every page plain and gzipped already.
+VARNISH_OPTIONS = [
+    "-s", "malloc,256m", "-p", "http_gzip_support=off",
+    "-p", "thread_pools=2", "-p", "thread_pool_min=50",
+]  # fmt: skip
+
+
+@contextlib.contextmanager
+def front_cache(folder: Path, backend_port: int):
+    """Varnish with deploy/varnish.vcl in front of an app server."""
+    folder.mkdir(parents=True, exist_ok=True)
+    vcl = (ROOT / "deploy" / "varnish.vcl").read_text()
+    config = folder / "varnish.vcl"
+    config.write_text(vcl.replace('.port = "8000";', f'.port = "{backend_port}";'))
+    port = free_port()
+    process = subprocess.Popen(
+        [VARNISHD, "-F", "-a", f"127.0.0.1:{port}", "-f", str(config),
+         "-n", str(folder / "work"), *VARNISH_OPTIONS],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{url}/robots.txt")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
 @dataclass
 class Load:
     requests_per_second: float
