@@ -202,6 +202,7 @@ def front_cache(folder: Path, backend_port: int):
         [VARNISHD, "-F", "-a", f"127.0.0.1:{port}", "-f", str(config),
          "-n", str(folder / "work"), *VARNISH_OPTIONS],
         stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
@@ -222,7 +223,8 @@ class Load:
 
 def wrk(url: str, *, connections: int, seconds: int, cookie: str = "") -> Load:
     """wrk against one address; the rate, the median and p99 latency, errors."""
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    threads = min(2, connections)
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     output = subprocess.run(
