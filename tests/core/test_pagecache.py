@@ -108,12 +108,11 @@ def test_private_and_endless_pages_are_never_cached(client, url):
 def test_unknown_query_parameters_share_the_page_without_new_entries(client):
     article = ArticleFactory()
     url = article.get_absolute_url()
-    client.get(url)
-    stored = len(caches["pages"]._cache)
+    etag = client.get(url)["ETag"]
     for n in range(20):
         response = client.get(f"{url}?utm_source=mail&buster={n}")
-        assert response["X-Cache"] == "HIT"
-    assert len(caches["pages"]._cache) == stored
+        assert response["X-Cache"] == "HIT"  # the first request's entry
+        assert response["ETag"] == etag
 
 
 def test_a_reply_link_is_never_served_from_the_cache(client):
