@@ -293,12 +293,13 @@ def lookup(request: PageRequest) -> Lookup:
     digest = hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()
     key = f"page:{generation}:{digest}"
     entry = _recent.get(key)
-    if entry is not None and entry.age() >= settings.FOLIO_PAGE_CACHE_SECONDS:
-        entry = _recent.pop(key, None) and None
     if entry is None:
         entry = _safely(lambda: _store().get(key))
         if entry is not None:
             _remember(key, entry)
+    if entry is not None and entry.age() >= settings.FOLIO_PAGE_CACHE_SECONDS:
+        _recent.pop(key, None)
+        entry = None  # past its lifetime, whatever the store says
     return Lookup(identity, key, entry)
 
 
