@@ -3,8 +3,8 @@
 Bodies are the demo articles' (the sample page among them), rendered once
 each; covers are a few drawn images shared by every article; comments come
 in threads up to three deep. Rows go in with `bulk_create`, so a full site
-is built in a minute or two. Two articles have exactly 50 and 500 approved
-comments, for the benchmark's article pages.
+is built in a minute or two. Three articles have exactly 0, 50 and 500
+approved comments, for the benchmark's article pages.
 """
 
 import random
@@ -28,7 +28,7 @@ from .loader import ARTICLES
 BATCH = 2_000
 COVER_COUNT = 8
 TAGS_PER_ARTICLE = 3
-DISCUSSED = {"bench-50-comments": 50, "bench-500-comments": 500}
+DISCUSSED = {"bench-0-comments": 0, "bench-50-comments": 50, "bench-500-comments": 500}
 WORDS = "brain sleep habit memory heart focus light water science health".split()
 
 

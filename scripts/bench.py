@@ -51,19 +51,73 @@ PAGES = {
     "feed": "/feed/",
 }
 ARTICLE = "article, 50 comments"
+# Each page's time must stay within ±20 % from this many articles to the
+# full site, and from no comments to 500 on one article.
+SMALL_SITE = 100
+FLAT = 0.20
 TARGETS = {
     "cached article / static nginx": 0.15,
     "cached article through Varnish / static nginx": 0.80,
     "cached article p99 at 64 connections (ms)": 50,
     "uncached article (req/s)": 1000,
+    "slowest uncached page, times the article's time": 2.0,
+    "largest change of a page's time, 100 articles to the full site": FLAT,
+    "change of the article's time, 0 to 500 comments": FLAT,
     "search p50 (ms)": 30,
     "queries per public page": 6,
     "worker peak RSS (MB)": 120,
     "article weight without images (KB)": 60,
 }
 
+# In the site's own process: SQL queries per page with every cache off (the
+# most a page costs), and time per page for a signed-in reader (pages not
+# cached whole, fragments cached), the median of twenty.
 FACTS = """
-import json
+import json, statistics, time
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+
+reader = get_user_model().objects.create_user("bench-reader", password="x-bench-x")
+signed_in = Client()
+signed_in.force_login(reader)
+queries, times = {}, {}
+for name, path in %r.items():
+    with override_settings(FOLIO_PAGE_CACHE=False):
+        with CaptureQueriesContext(connection) as captured:
+            Client().get(path, HTTP_HOST="127.0.0.1")
+    queries[name] = len(captured)
+    runs = []
+    for _ in range(25):
+        started = time.perf_counter()
+        signed_in.get(path, HTTP_HOST="127.0.0.1")
+        runs.append((time.perf_counter() - started) * 1000)
+    times[name] = round(statistics.median(runs[5:]), 2)
+print(json.dumps({"cookie": "sessionid=" + signed_in.cookies["sessionid"].value,
+                  "queries": queries, "time_ms": times}))
+"""
+# Each page's time must stay within ±20 % from this many articles to the
+# full site, and from no comments to 500 on one article.
+SMALL_SITE = 100
+FLAT = 0.20
+TARGETS = {
+    "cached article / static nginx": 0.15,
+    "cached article through Varnish / static nginx": 0.80,
+    "cached article p99 at 64 connections (ms)": 50,
+    "uncached article (req/s)": 1000,
+    "slowest uncached page, times the article's time": 2.0,
+    "largest change of a page's time, 100 articles to the full site": FLAT,
+    "change of the article's time, 0 to 500 comments": FLAT,
+    "search p50 (ms)": 30,
+    "queries per public page": 6,
+    "worker peak RSS (MB)": 120,
+    "article weight without images (KB)": 60,
+}
+
+# In the site's own process, caches off: queries and render time per page.
+FACTS = """
+import json, statistics, time
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
@@ -72,13 +126,19 @@ from django.test.utils import CaptureQueriesContext
 reader = get_user_model().objects.create_user("bench-reader", password="x-bench-x")
 signed_in = Client()
 signed_in.force_login(reader)
-queries = {}
+queries, times = {}, {}
 for name, path in %r.items():
     with CaptureQueriesContext(connection) as captured:
         Client().get(path, HTTP_HOST="127.0.0.1")
     queries[name] = len(captured)
+    runs = []
+    for _ in range(25):
+        started = time.perf_counter()
+        Client().get(path, HTTP_HOST="127.0.0.1")
+        runs.append((time.perf_counter() - started) * 1000)
+    times[name] = round(statistics.median(runs[5:]), 2)
 print(json.dumps({"cookie": "sessionid=" + signed_in.cookies["sessionid"].value,
-                  "queries": queries}))
+                  "queries": queries, "time_ms": times}))
 """
 
 
@@ -109,7 +169,16 @@ def run(folder: Path, quick: bool, seconds: int, connections: list[int]) -> dict
     manage(env, "migrate", "--no-input")
     manage(env, "collectstatic", "--no-input")
     made = manage(env, "load_bench_data", *(["--quick"] if quick else [])).strip()
-    facts = shell({**env, "FOLIO_PAGE_CACHE": "false"}, FACTS % PAGES)
+    timed = {**PAGES, "article, 0 comments": "/articles/bench-0-comments/"}
+    facts = shell(env, FACTS % timed)
+    small = {
+        **site_environment(folder / "small"),
+        "DJANGO_STATIC_ROOT": str(folder / "static"),
+    }
+    (folder / "small").mkdir()
+    manage(small, "migrate", "--no-input")
+    manage(small, "load_bench_data", f"--articles={SMALL_SITE}")
+    small_facts = shell(small, FACTS % timed)
     cookie = facts["cookie"]
     results = {
         "machine": f"{platform.machine()}, {_cores()} cores, "
@@ -117,6 +186,8 @@ def run(folder: Path, quick: bool, seconds: int, connections: list[int]) -> dict
         "site": made,
         "seconds": seconds,
         "queries": facts["queries"],
+        "time_ms": facts["time_ms"],
+        "time_ms_small_site": small_facts["time_ms"],
         "servers": {},
         "pages": [],
     }
@@ -223,7 +294,22 @@ def checks(results: dict) -> list[dict]:
         )  # fmt: skip
 
     weight = results["weight"]
+    uncached = {
+        r["page"]: r["requests_per_second"]
+        for r in results["pages"]
+        if r["mode"] == "uncached" and r["connections"] == 64
+    }
+    big, small = results["time_ms"], results["time_ms_small_site"]
     measured = {
+        "slowest uncached page, times the article's time": round(
+            uncached[ARTICLE] / min(uncached.values()), 2
+        ),
+        "largest change of a page's time, 100 articles to the full site": round(
+            max(abs(big[page] / small[page] - 1) for page in PAGES), 2
+        ),
+        "change of the article's time, 0 to 500 comments": round(
+            abs(big["article, 500 comments"] / big["article, 0 comments"] - 1), 2
+        ),
         "cached article / static nginx": row(ARTICLE, "cached")["share_of_static"],
         "cached article through Varnish / static nginx": results["front_cache"]["64"][
             "share_of_static"
@@ -291,10 +377,17 @@ def report(results: dict) -> str:
         )
     lines += [
         "",
-        "SQL queries per page (anonymous, uncached): "
+        "SQL queries per page (every cache off): "
         + ", ".join(f"{page} {count}" for page, count in results["queries"].items()),
     ]
     lines.append(f"Worker peak RSS (MB): {results['worker_peak_rss_mb']}")
+    lines.append(
+        "Time per page for a signed-in reader (ms; full site / 100 articles): "
+        + ", ".join(
+            f"{page} {ms} / {results['time_ms_small_site'][page]}"
+            for page, ms in results["time_ms"].items()
+        )
+    )
     alone = results["search_alone"]
     lines.append(
         f"Search with one connection: p50 {alone['p50_ms']} ms, "

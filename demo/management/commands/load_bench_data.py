@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django.core.management.base import BaseCommand, CommandError
 
 from blog.models import Article
@@ -11,11 +13,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--quick", action="store_true", help="1,000 articles and 20,000 comments."
         )
+        parser.add_argument("--articles", type=int, help="Another number of articles.")
 
-    def handle(self, *args, quick=False, **options):
+    def handle(self, *args, quick=False, articles=None, **options):
         if Article.objects.exists():
             raise CommandError("The database has articles already: use an empty one.")
-        made = build(QUICK if quick else FULL)
+        size = QUICK if quick else FULL
+        if articles is not None:
+            if articles < 10:
+                raise CommandError("At least 10 articles.")
+            # The same comments per article as the full site.
+            per_article = FULL.comments // FULL.articles
+            size = replace(size, articles=articles, comments=articles * per_article)
+        made = build(size)
         self.stdout.write(
             ", ".join(f"{count:,} {name}" for name, count in made.items())
         )
