@@ -231,7 +231,12 @@ class Article(PublicContent):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["status", "-published_at"])]
+        # The listings: all public articles, an author's, a category's.
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            models.Index(fields=["author", "status", "-published_at"]),
+            models.Index(fields=["category", "status", "-published_at"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(cover__gt="") | ~Q(cover_alt=""),

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
@@ -67,11 +68,10 @@ class FilteredArticleListView(PaginatedListView):
 
     def get_queryset(self):
         self.object = self.get_object()
-        return (
-            Article.objects.published()
-            .filter(**{self.filter_field: self.object})
-            .for_listing()
-        )
+        return Article.objects.published().filter(self.filter()).for_listing()
+
+    def filter(self) -> Q:
+        return Q(**{self.filter_field: self.object})
 
     def get_object(self):
         return get_object_or_404(self.model_class, slug=self.kwargs["slug"])
@@ -88,8 +88,12 @@ class CategoryDetailView(FilteredArticleListView):
 
 class TagDetailView(FilteredArticleListView):
     model_class = Tag
-    filter_field = "tags"
     template_name = "blog/tag_detail.html"
+
+    def filter(self) -> Q:
+        """From the tag's own index: the few articles holding it, by primary key."""
+        tagged = Article.tags.through.objects.filter(tag=self.object)
+        return Q(pk__in=tagged.values("article_id"))
 
 
 class AuthorListView(ListView):

@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.models import Author, User
@@ -61,6 +61,8 @@ def build(size: Size, *, seed: int = 1) -> dict:
     articles = _articles(size, rng, authors, categories)
     _tag(articles, tags, rng)
     comments = _comments(articles, size.comments, rng)
+    with connection.cursor() as cursor:  # table statistics, as a maintained site has
+        cursor.execute("ANALYZE")
     return {
         "articles": len(articles),
         "authors": len(authors),
