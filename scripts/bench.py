@@ -272,18 +272,27 @@ def page_weight(base: str, path: str, media: Path) -> dict:
     _headers, html = fetch(base + path, gzip=True)
     text = gzip.decompress(html).decode() if html[:2] == b"\x1f\x8b" else html.decode()
     weight = {"html": len(html), "css": 0, "js": 0, "fonts": 0, "images": 0}
+    static_headers = {}
     for kind, pattern in (
         ("css", r'<link rel="stylesheet" href="([^"]+)"(?! media="print")'),
         ("js", r'<script[^>]* src="([^"]+)"'),
     ):
         for url in re.findall(pattern, text):
-            weight[kind] += len(fetch(urljoin(base + path, url), gzip=True)[1])
+            headers, body = fetch(urljoin(base + path, url), gzip=True)
+            weight[kind] += len(body)
+            static_headers[url] = {
+                name: headers.get(name)
+                for name in ("Cache-Control", "Content-Encoding")
+            }
     for srcset in re.findall(r'srcset="([^"]+)"', text):
         candidates = [c.strip().rsplit(" ", 1) for c in srcset.split(",")]
         widths = sorted((int(w.rstrip("w")), u) for u, w in candidates)
         chosen = next((u for w, u in widths if w >= 1280), widths[-1][1])
         weight["images"] += (media / chosen.removeprefix("/media/")).stat().st_size
-    return {kind: round(size / 1024, 1) for kind, size in weight.items()}
+    return {
+        **{kind: round(size / 1024, 1) for kind, size in weight.items()},
+        "static_headers": static_headers,
+    }
 
 
 def checks(results: dict) -> list[dict]:
@@ -320,7 +329,8 @@ def checks(results: dict) -> list[dict]:
         "queries per public page": max(results["queries"].values()),
         "worker peak RSS (MB)": max(results["worker_peak_rss_mb"], default=0),
         "article weight without images (KB)": round(
-            sum(v for k, v in weight.items() if k != "images"), 1
+            sum(v for k, v in weight.items() if k not in ("images", "static_headers")),
+            1,
         ),
     }
     higher_is_better = {
@@ -393,10 +403,17 @@ def report(results: dict) -> str:
         f"Search with one connection: p50 {alone['p50_ms']} ms, "
         f"p99 {alone['p99_ms']} ms, {alone['requests_per_second']:,.0f} req/s"
     )
+    weight = dict(results["weight"])
+    static = weight.pop("static_headers")
     lines.append(
         "Article page weight at 1,280 px (KB, compressed): "
-        + ", ".join(f"{kind} {kb}" for kind, kb in results["weight"].items())
+        + ", ".join(f"{kind} {kb}" for kind, kb in weight.items())
     )
+    for url, headers in static.items():
+        lines.append(
+            f"Static {url}: Cache-Control {headers['Cache-Control']}, "
+            f"Content-Encoding {headers['Content-Encoding']}"
+        )
     lines += ["", "| target | goal | measured | |", "| --- | ---: | ---: | --- |"]
     for check in results["checks"]:
         verdict = "met" if check["met"] else "MISSED"
