@@ -81,7 +81,7 @@ def test_skip_link_takes_the_reader_to_the_main_content(page, articles):
 
 
 def test_bootstrap_css_comes_from_the_sites_own_static_files(page, live_server):
-    stylesheet = f"{live_server.url}/static/vendor/bootstrap/css/bootstrap.min.css"
+    stylesheet = f"{live_server.url}/static/css/bootstrap.min.css"
     with page.expect_response(stylesheet) as response_info:
         page.goto("/")
     response = response_info.value
