@@ -1,9 +1,7 @@
 """Middleware of our own: the page cache's side inside Django."""
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
-from django.utils.http import http_date
 
 from . import pagecache
 
@@ -11,8 +9,8 @@ from . import pagecache
 class PageCacheMiddleware:
     """Serve cached public pages; store the public pages rendered on a miss.
 
-    First in MIDDLEWARE: a hit skips everything else, and a miss is stored
-    with the headers every other middleware added.
+    Near the top of MIDDLEWARE (only GZip is outside it): a hit skips the
+    rest, and a miss is stored with the headers every other middleware added.
     """
 
     def __init__(self, get_response):
@@ -32,13 +30,8 @@ class PageCacheMiddleware:
         if found.key is not None and pagecache.is_storable(request, response):
             entry = pagecache.Entry.from_response(response)
             pagecache.store(found.key, entry)
-            response["ETag"] = f'"{entry.etag}"'
-            response["Last-Modified"] = http_date(entry.stored_at)
-            response["Cache-Control"] = "no-cache"
-            response["Surrogate-Control"] = (
-                f"max-age={settings.FOLIO_PAGE_CACHE_SECONDS}"
-            )
-            response["X-Cache"] = "MISS"
+            for name, value in entry.cache_headers(etag=f'"{entry.etag}"', hit=False):
+                response[name] = value
             patch_vary_headers(response, ["Accept-Encoding"])
         return response
 

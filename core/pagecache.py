@@ -2,11 +2,12 @@
 
 Cached: GET and HEAD of a public page answered 200 to a visitor who carries
 no personal cookie (a session, messages, a remembered commenter: apps
-register theirs), rendered without a CSRF token and setting no cookie. The
-key is the scheme, host, path and the few query parameters pages read
-(`page`, `cpage`); any other parameter (`utm_source`, a random cache buster)
-is left out of the key, so it cannot multiply entries, and a parameter that
-makes the page one visitor's (`replyto`, `q`) is never served from here.
+register theirs), rendered without a CSRF token and setting no cookie
+(core/cacheable.py has the rules). The key is the scheme, host, path and
+the few query parameters pages read (`page`, `cpage`); any other parameter
+(`utm_source`, a random cache buster) is left out of the key, so it cannot
+multiply entries, and a parameter that makes the page one visitor's
+(`replyto`, `q`) is never served from here.
 
 Exactness: every entry belongs to a generation. `pages_changed()` starts a
 new one (at once, and again when the transaction commits), so every page
@@ -25,68 +26,46 @@ that is down means uncached pages, never an error.
 inside Django; `PageCacheApp` serves hits before Django is entered at all.
 """
 
-import gzip
 import hashlib
-import re
 import time
-from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlencode
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.db import transaction
-from django.utils.http import http_date, parse_http_date_safe
 
 from . import frontcache
+from .cacheable import Entry, PageRequest, is_storable, register_personal_cookie
 from .caching import cache_or
+
+__all__ = [
+    "Entry",
+    "PageCacheApp",
+    "PageRequest",
+    "cached_fragment",
+    "is_storable",
+    "lookup",
+    "pages_changed",
+    "register_clock",
+    "register_personal_cookie",
+    "start_generation",
+    "store",
+]
 
 GENERATION_KEY = "generation"
 LOOKUP_ENVIRON_KEY = "folio.page_cache_lookup"
-# Query parameters that select a page of a list or of a comment thread.
-KEY_PARAMS = frozenset({"page", "cpage"})
-# Query parameters that make a page one visitor's, or unbounded.
-PERSONAL_PARAMS = frozenset({"replyto", "q"})
-PRIVATE_PREFIXES = (
-    "/admin/",
-    "/accounts/",
-    "/dashboard/",
-    "/moderation/",
-    "/comments/",
-    "/search/",
-    "/static/",
-    "/media/",
-    "/healthz",
-)
-# Answers that are the same for everybody, signed in or not: feeds, the
-# sitemap and robots.txt.
-IMPERSONAL_PATHS = re.compile(r"(^|/)feed/$|^/sitemap\.xml$|^/robots\.txt$")
-CACHEABLE_TYPES = (
-    "text/html",
-    "text/plain",
-    "application/atom+xml",
-    "application/rss+xml",
-    "application/xml",
-)
-NOT_STORED_HEADERS = frozenset({"content-length", "set-cookie", "vary", "etag"})
-
 # The pages this process served last, by storage key: a key names a page of
 # one generation, so its content never changes and needs no second fetch.
 RECENT_PAGES = 64
 
 _clocks = []
-_personal_cookies = {"messages"}
 _recent = {}
 
 
 def register_clock(clock) -> None:
     """`clock()` returns the next moment a page changes by itself, or None."""
     _clocks.append(clock)
-
-
-def register_personal_cookie(name: str) -> None:
-    """A cookie whose holder sees pages of their own: never served from cache."""
-    _personal_cookies.add(name)
 
 
 def pages_changed() -> None:
@@ -162,118 +141,6 @@ def current_generation() -> int | None:
 
 
 @dataclass(frozen=True)
-class PageRequest:
-    """What the cache needs of a request, from Django or straight from WSGI."""
-
-    method: str
-    scheme: str
-    host: str
-    path: str
-    query: str = ""
-    cookies: str = ""
-    accept_encoding: str = ""
-    if_none_match: str = ""
-    if_modified_since: str = ""
-
-    @classmethod
-    def from_environ(cls, environ):
-        return cls(
-            method=environ.get("REQUEST_METHOD", ""),
-            scheme=_environ_scheme(environ),
-            host=environ.get("HTTP_HOST") or environ.get("SERVER_NAME", ""),
-            path=_environ_path(environ),
-            query=environ.get("QUERY_STRING", ""),
-            cookies=environ.get("HTTP_COOKIE", ""),
-            accept_encoding=environ.get("HTTP_ACCEPT_ENCODING", ""),
-            if_none_match=environ.get("HTTP_IF_NONE_MATCH", ""),
-            if_modified_since=environ.get("HTTP_IF_MODIFIED_SINCE", ""),
-        )
-
-    @classmethod
-    def from_django(cls, request):
-        return cls.from_environ({**request.META, "PATH_INFO": request.path_info})
-
-    def key(self) -> str | None:
-        """The page's identity, or None if this request is not for the cache."""
-        if self.method not in ("GET", "HEAD"):
-            return None
-        if self.path.startswith(PRIVATE_PREFIXES):
-            return None
-        if self._has_personal_cookie() and not IMPERSONAL_PATHS.search(self.path):
-            return None
-        kept = []
-        for name, value in parse_qsl(self.query, keep_blank_values=True):
-            if name in PERSONAL_PARAMS:
-                return None
-            if name in KEY_PARAMS:
-                if not (value.isascii() and value.isdigit() and 0 < int(value) < 10**6):
-                    return None  # Django answers it (a 404)
-                if int(value) > 1:  # page 1 is the page without the parameter
-                    kept.append((name, str(int(value))))
-        return f"{self.scheme}://{self.host}{self.path}?{urlencode(sorted(kept))}"
-
-    def _has_personal_cookie(self) -> bool:
-        if not self.cookies:
-            return False
-        personal = _personal_cookies | {settings.SESSION_COOKIE_NAME}
-        names = {part.split("=", 1)[0].strip() for part in self.cookies.split(";")}
-        return not personal.isdisjoint(names)
-
-
-@dataclass
-class Entry:
-    """A stored page: its headers, its body plain and gzipped, its validators."""
-
-    headers: list[tuple[str, str]]
-    body: bytes
-    gzipped: bytes
-    etag: str
-    stored_at: int = field(default_factory=lambda: int(time.time()))
-
-    @classmethod
-    def from_response(cls, response):
-        headers = [
-            (name, value)
-            for name, value in response.items()
-            if name.lower() not in NOT_STORED_HEADERS
-        ]
-        body = response.content
-        digest = hashlib.blake2b(body, digest_size=12).hexdigest()
-        return cls(headers, body, gzip.compress(body, 6, mtime=0), digest)
-
-    def age(self) -> float:
-        return time.time() - self.stored_at
-
-    def answer(self, request: PageRequest, *, hit: bool):
-        """(status, headers, body) for this request: gzip, 304 and HEAD handled."""
-        zipped = "gzip" in request.accept_encoding
-        body = self.gzipped if zipped else self.body
-        etag = f'"{self.etag}{"-gzip" if zipped else ""}"'
-        headers = [
-            *self.headers,
-            ("Vary", "Cookie, Accept-Encoding"),
-            ("ETag", etag),
-            ("Last-Modified", http_date(self.stored_at)),
-            ("Cache-Control", "no-cache"),
-            ("Surrogate-Control", f"max-age={settings.FOLIO_PAGE_CACHE_SECONDS}"),
-            ("X-Cache", "HIT" if hit else "MISS"),
-        ]
-        if self._not_modified(request, etag):
-            return 304, [(n, v) for n, v in headers if n.lower() != "content-type"], b""
-        if zipped:
-            headers.append(("Content-Encoding", "gzip"))
-        headers.append(("Content-Length", str(len(body))))
-        return 200, headers, b"" if request.method == "HEAD" else body
-
-    def _not_modified(self, request, etag) -> bool:
-        if request.if_none_match:
-            tags = {tag.strip() for tag in request.if_none_match.split(",")}
-            return etag in tags or "*" in tags
-        since = parse_http_date_safe(request.if_modified_since)
-        return since is not None and since >= self.stored_at
-
-
-@dataclass(frozen=True)
 class Lookup:
     identity: str | None = None  # None: not a request for the cache
     key: str | None = None  # None: no generation yet, one must start
@@ -315,20 +182,6 @@ def _remember(key: str, entry: Entry) -> None:
         _recent.pop(next(iter(_recent)), None)
 
 
-def is_storable(request, response) -> bool:
-    """A public page: 200, no cookie set, no CSRF token in it, not private."""
-    cache_control = response.get("Cache-Control", "").lower()
-    return (
-        request.method == "GET"
-        and response.status_code == 200
-        and not response.streaming
-        and not response.cookies
-        and not request.META.get("CSRF_COOKIE_USED")
-        and not any(word in cache_control for word in ("private", "no-store"))
-        and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
-    )
-
-
 class PageCacheApp:
     """WSGI: answer cache hits before Django is entered; pass everything else on."""
 
@@ -352,15 +205,3 @@ def _store():
 
 def _safely(operation):
     return cache_or(None, operation)  # a cache that is down: pages uncached
-
-
-def _environ_scheme(environ) -> str:
-    proxy = settings.SECURE_PROXY_SSL_HEADER
-    if proxy and environ.get(proxy[0]) == proxy[1]:
-        return "https"
-    return environ.get("wsgi.url_scheme", "http")
-
-
-def _environ_path(environ) -> str:
-    path = environ.get("PATH_INFO", "")
-    return path.encode("latin-1", "replace").decode("utf-8", "replace")

@@ -187,7 +187,7 @@ def test_a_cached_page_holds_no_csrf_token(client):
 def test_a_page_that_used_a_csrf_token_is_not_stored(client, rf):
     from django.http import HttpResponse
 
-    from core.pagecache import is_storable
+    from core.cacheable import is_storable
 
     request = rf.get("/")
     request.META["CSRF_COOKIE_USED"] = True
