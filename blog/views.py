@@ -1,7 +1,8 @@
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from .forms import SearchForm
@@ -101,7 +102,15 @@ class AuthorListView(ListView):
     paginate_by = 24
 
     def get_queryset(self):
-        return public_authors().order_by("display_name")
+        published = Q(
+            articles__status=Article.Status.PUBLISHED,
+            articles__published_at__lte=timezone.now(),
+        )
+        return (
+            public_authors()
+            .annotate(article_count=Count("articles", filter=published))
+            .order_by("display_name")
+        )
 
 
 class AuthorDetailView(FilteredArticleListView):

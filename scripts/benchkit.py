@@ -251,12 +251,13 @@ def _latency(output: str, percentile: str) -> float:
     return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
 
 
-def fetch(url: str, *, cookie: str = "", gzip: bool = False) -> tuple[dict, bytes]:
+def fetch(url: str, *, cookie: str = "", gzip: bool = False):
+    """(headers, body) of a GET; headers read in any case, as HTTP has them."""
     headers = {"Cookie": cookie} if cookie else {}
     if gzip:
         headers["Accept-Encoding"] = "gzip"
     with urllib.request.urlopen(urllib.request.Request(url, headers=headers)) as reply:
-        return dict(reply.headers), reply.read()
+        return reply.headers, reply.read()
 
 
 def _descendants(pid: int) -> list[int]:
