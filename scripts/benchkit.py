@@ -103,6 +103,24 @@ def settle(base_url: str, seconds: float = 120) -> None:
         time.sleep(0.5)
 
 
+@contextlib.contextmanager
+def running(command: list[str], *, ready: str, env: dict | None = None):
+    """A server process, from the moment `ready` answers until the block ends."""
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(ready)
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
 @dataclass
 class Server:
     name: str
@@ -128,14 +146,9 @@ def app_server(name: str, env: dict):
         command[1:1] = ["--host=127.0.0.1", f"--port={port}"]
     else:
         command.append(f"--bind=127.0.0.1:{port}")
-    process = subprocess.Popen(command, cwd=ROOT, env=env)
     url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(f"{url}/healthz")
+    with running(command, ready=f"{url}/healthz", env=env) as process:
         yield Server(name, url, process)
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 NGINX_CONF = """
@@ -169,16 +182,10 @@ def static_nginx(folder: Path, files: dict[str, bytes]):
     config = folder / "nginx.conf"
     config.write_text(NGINX_CONF.format(folder=folder, port=port))
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    process = subprocess.Popen(
-        [nginx, "-c", str(config), "-p", str(folder), "-g", "daemon off;"]
-    )
+    command = [nginx, "-c", str(config), "-p", str(folder), "-g", "daemon off;"]
     url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(f"{url}/{next(iter(files))}")
+    with running(command, ready=f"{url}/{next(iter(files))}"):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
@@ -198,19 +205,13 @@ def front_cache(folder: Path, backend_port: int):
     config = folder / "varnish.vcl"
     config.write_text(vcl.replace('.port = "8000";', f'.port = "{backend_port}";'))
     port = free_port()
-    process = subprocess.Popen(
-        [VARNISHD, "-F", "-a", f"127.0.0.1:{port}", "-f", str(config),
-         "-n", str(folder / "work"), *VARNISH_OPTIONS],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    command = [
+        VARNISHD, "-F", "-a", f"127.0.0.1:{port}", "-f", str(config),
+        "-n", str(folder / "work"), *VARNISH_OPTIONS,
+    ]  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(f"{url}/robots.txt")
+    with running(command, ready=f"{url}/robots.txt"):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @dataclass

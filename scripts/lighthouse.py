@@ -45,7 +45,7 @@ import tempfile
 import urllib.request
 from pathlib import Path
 
-from benchkit import ROOT, free_port, manage, site_environment, wait_for
+from benchkit import ROOT, free_port, manage, running, site_environment
 
 PAGES = {
     "home": "/",
@@ -115,24 +115,16 @@ def main() -> int:
 def serve(env: dict, media: Path):
     """granian on a free port: the app, and the uploads as a front server would."""
     port = free_port()
-    process = subprocess.Popen(
-        [
-            str(GRANIAN), "--interface=wsgi", "--workers=1",
-            "--blocking-threads=1", "--host=127.0.0.1", f"--port={port}",
-            "--log-level=warning",
-            "--static-path-route=/media", f"--static-path-mount={media}",
-            "config.wsgi:application",
-        ],
-        cwd=ROOT,
-        env=env,
-    )  # fmt: skip
+    command = [
+        str(GRANIAN), "--interface=wsgi", "--workers=1",
+        "--blocking-threads=1", "--host=127.0.0.1", f"--port={port}",
+        "--log-level=warning",
+        "--static-path-route=/media", f"--static-path-mount={media}",
+        "config.wsgi:application",
+    ]  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(f"{url}/healthz")
+    with running(command, ready=f"{url}/healthz", env=env):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def audit(base_url, name, path, *, chrome, options, out) -> dict:
