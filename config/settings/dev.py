@@ -1,5 +1,7 @@
 """`make run`: debug on, mail printed to the console, demo logins allowed."""
 
+from config.env import env
+
 from .base import *  # noqa: F403
 from .base import INSTALLED_APPS, MAILERS
 
@@ -16,5 +18,8 @@ STORAGES = {
 # Serve static files straight from the app folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Templates and code change here without a write to end the cached pages'
+# generation: pages are rendered every time unless asked for.
+FOLIO_PAGE_CACHE = env.bool("FOLIO_PAGE_CACHE", False)
 # The demo content and its `load_demo` command exist only here.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
