@@ -27,6 +27,7 @@ inside Django; `PageCacheApp` serves hits before Django is entered at all.
 """
 
 import hashlib
+import threading
 import time
 from dataclasses import dataclass
 
@@ -61,6 +62,7 @@ RECENT_PAGES = 64
 
 _clocks = []
 _recent = {}
+_recent_lock = threading.Lock()  # threaded workers share the process's pages
 
 
 def register_clock(clock) -> None:
@@ -177,9 +179,10 @@ def store(key: str, entry: Entry) -> None:
 
 
 def _remember(key: str, entry: Entry) -> None:
-    _recent[key] = entry
-    while len(_recent) > RECENT_PAGES:
-        _recent.pop(next(iter(_recent)), None)
+    with _recent_lock:
+        _recent[key] = entry
+        while len(_recent) > RECENT_PAGES:
+            del _recent[next(iter(_recent))]
 
 
 class PageCacheApp:

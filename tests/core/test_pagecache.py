@@ -288,3 +288,35 @@ def test_a_commenter_with_a_pending_comment_sees_it_in_the_thread(client):
     text = client.get(article.get_absolute_url()).text
     assert "Mine, pending." in text
     assert "Everyone sees this." in text
+
+
+def test_a_process_keeps_only_its_last_pages_in_memory(monkeypatch):
+    from core import pagecache
+
+    monkeypatch.setattr(pagecache, "RECENT_PAGES", 3)
+    for n in range(10):
+        pagecache._remember(f"page:{n}", object())
+    assert list(pagecache._recent) == ["page:7", "page:8", "page:9"]
+
+
+def test_threads_remembering_pages_at_once_never_fail():
+    import threading
+
+    from core import pagecache
+
+    failures = []
+
+    def remember(offset):
+        try:
+            for n in range(2_000):
+                pagecache._remember(f"page:{offset}:{n}", object())
+        except Exception as error:  # any failure is the finding
+            failures.append(error)
+
+    threads = [threading.Thread(target=remember, args=(t,)) for t in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert len(pagecache._recent) <= pagecache.RECENT_PAGES
