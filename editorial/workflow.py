@@ -75,10 +75,6 @@ def submit_blocker(user) -> dict | None:
     }
 
 
-def may_submit(user) -> bool:
-    return submit_blocker(user) is None
-
-
 @transaction.atomic
 def save_draft(form, *, by) -> Article | None:
     """Save the author's article form and keep a revision, all or nothing.
