@@ -13,32 +13,14 @@ from core.permissions import MODERATE_COMMENT
 class CommentQuerySet(PublicContentQuerySet):
     """Bulk writes keep each article's count of approved comments too."""
 
-    def update(self, **kwargs):
-        article_ids = self._article_ids()
-        count = super().update(**kwargs)
-        if count:
-            count_approved_comments(article_ids)
-        return count
-
-    update.alters_data = True
-
-    def delete(self):
-        article_ids = self._article_ids()
-        deleted = super().delete()
-        if deleted[0]:
-            count_approved_comments(article_ids)
-        return deleted
-
-    delete.alters_data = True
-    delete.queryset_only = True
-
-    def bulk_create(self, objs, *args, **kwargs):
-        created = super().bulk_create(objs, *args, **kwargs)
-        count_approved_comments({comment.article_id for comment in created})
-        return created
-
-    def _article_ids(self) -> set[int]:
+    def touching(self, created=None) -> set[int]:
+        """The articles whose comments a bulk write changes."""
+        if created is not None:
+            return {comment.article_id for comment in created}
         return set(self.values_list("article_id", flat=True).order_by())
+
+    def written(self, touched) -> None:
+        count_approved_comments(touched)  # which ends the cached pages too
 
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)

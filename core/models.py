@@ -6,20 +6,26 @@ from .pagecache import pages_changed
 
 
 class PublicContentQuerySet(models.QuerySet):
-    """Bulk writes of public rows end the cached pages like single saves do."""
+    """Bulk writes of public rows end the cached pages like single saves do.
+
+    A subclass that keeps more in step overrides `touching()` (what a bulk
+    write is about to change, read before it) and `written()` (after it).
+    """
 
     def update(self, **kwargs):
+        touched = self.touching()
         count = super().update(**kwargs)
         if count:
-            pages_changed()
+            self.written(touched)
         return count
 
     update.alters_data = True
 
     def delete(self):
+        touched = self.touching()
         deleted = super().delete()
         if deleted[0]:
-            pages_changed()
+            self.written(touched)
         return deleted
 
     delete.alters_data = True
@@ -28,8 +34,14 @@ class PublicContentQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
         created = super().bulk_create(objs, *args, **kwargs)
         if created:
-            pages_changed()
+            self.written(self.touching(created))
         return created
+
+    def touching(self, created=None):
+        return None
+
+    def written(self, touched) -> None:
+        pages_changed()
 
 
 class PublicContent(models.Model):
