@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
+from core.pagecache import cached_value
+
 from .forms import SearchForm
 from .models import Article, Category, SlugRedirect, Tag, public_authors
 from .seo import article_structured_data
@@ -35,6 +37,16 @@ class ArticleDetailView(DetailView):
         articles = Article.objects.visible_to(self.request.user)
         return articles.select_related("author", "category")
 
+    def get_object(self, queryset=None):
+        """A public article comes from the page cache's store, as its fragments do;
+        only a preview (an article readers cannot see yet) is asked of the database.
+        """
+        slug = self.kwargs[self.slug_url_kwarg]
+        article = cached_value(
+            self.request, "public-article", [slug], lambda: public_article(slug)
+        )
+        return article if article is not None else super().get_object(queryset)
+
     def get(self, request, *args, **kwargs):
         try:
             self.object = self.get_object()
@@ -59,6 +71,11 @@ class ArticleDetailView(DetailView):
             ),
         )
         return context
+
+
+def public_article(slug):
+    public = Article.objects.published().select_related("author", "category")
+    return public.filter(slug=slug).first()
 
 
 class FilteredArticleListView(PaginatedListView):

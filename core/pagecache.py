@@ -45,6 +45,7 @@ __all__ = [
     "PageCacheApp",
     "PageRequest",
     "cached_fragment",
+    "cached_value",
     "is_storable",
     "lookup",
     "pages_changed",
@@ -56,13 +57,54 @@ __all__ = [
 
 GENERATION_KEY = "generation"
 LOOKUP_ENVIRON_KEY = "folio.page_cache_lookup"
-# The pages this process served last, by storage key: a key names a page of
-# one generation, so its content never changes and needs no second fetch.
-RECENT_PAGES = 64
 
 _clocks = []
-_recent = {}
-_recent_lock = threading.Lock()  # threaded workers share the process's pages
+
+
+class RecentEntries:
+    """What this process read or stored last, by storage key, until it expires.
+
+    A key names content of one generation, which never changes: a second
+    request for it needs no trip to the store (a file, or Redis).
+    """
+
+    def __init__(self, size: int):
+        self._size = size
+        self._items = {}
+        self._lock = threading.Lock()  # threaded workers share the process's
+
+    def get(self, key: str):
+        value, expires = self._items.get(key, (None, 0.0))
+        if value is not None and time.time() >= expires:
+            self._items.pop(key, None)
+            return None
+        return value
+
+    def __len__(self):
+        return len(self._items)
+
+    def keys(self):
+        return list(self._items)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def put(self, key: str, value, seconds: float) -> None:
+        with self._lock:
+            self._items[key] = (value, time.time() + seconds)
+            while len(self._items) > self._size:
+                del self._items[next(iter(self._items))]
+
+
+_recent_pages = RecentEntries(64)
+_recent_values = RecentEntries(256)  # fragments: a few per page
+
+
+def forget_recent() -> None:
+    """Empty this process's memory of pages and fragments (tests share a process)."""
+    _recent_pages.clear()
+    _recent_values.clear()
 
 
 def register_clock(clock) -> None:
@@ -115,20 +157,33 @@ def cached_fragment(request, name: str, vary, render) -> str:
     body and byline, a thread of approved comments. A change readers can see
     ends it as it ends whole pages; a cache that is down renders every time.
     """
+    return cached_value(request, name, vary, render)
+
+
+def cached_value(request, name: str, vary, compute):
+    """What `compute()` returns (anything picklable), kept for the generation
+    like a fragment: for what every reader of a page is shown alike, such as
+    a public article looked up by its slug. None is never kept.
+    """
     seconds = fragment_seconds()
     if not seconds:
-        return render()
+        return compute()
     generation = getattr(request, "_fragment_generation", None)
     if generation is None:
         generation = fragment_generation()
         if request is not None:
             request._fragment_generation = generation
     key = make_template_fragment_key(name, [generation, *vary])
-    html = _safely(lambda: _store().get(key))
-    if html is None:
-        html = render()
-        _safely(lambda: _store().set(key, html, seconds))
-    return html
+    value = _recent_values.get(key)
+    if value is None:
+        value = _safely(lambda: _store().get(key))
+        if value is None:
+            value = compute()
+            if value is not None:
+                _safely(lambda: _store().set(key, value, seconds))
+        if value is not None:
+            _recent_values.put(key, value, seconds)
+    return value
 
 
 def current_generation() -> int | None:
@@ -161,14 +216,13 @@ def lookup(request: PageRequest) -> Lookup:
         return Lookup(identity)
     digest = hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()
     key = f"page:{generation}:{digest}"
-    entry = _recent.get(key)
+    entry = _recent_pages.get(key)
     if entry is None:
         entry = _safely(lambda: _store().get(key))
+        if entry is not None and entry.age() >= settings.FOLIO_PAGE_CACHE_SECONDS:
+            entry = None  # past its lifetime, whatever the store says
         if entry is not None:
             _remember(key, entry)
-    if entry is not None and entry.age() >= settings.FOLIO_PAGE_CACHE_SECONDS:
-        _recent.pop(key, None)
-        entry = None  # past its lifetime, whatever the store says
     return Lookup(identity, key, entry)
 
 
@@ -179,10 +233,10 @@ def store(key: str, entry: Entry) -> None:
 
 
 def _remember(key: str, entry: Entry) -> None:
-    with _recent_lock:
-        _recent[key] = entry
-        while len(_recent) > RECENT_PAGES:
-            del _recent[next(iter(_recent))]
+    """Kept in the process for what is left of its lifetime, whatever the store says."""
+    left = settings.FOLIO_PAGE_CACHE_SECONDS - entry.age()
+    if left > 0:
+        _recent_pages.put(key, entry, left)
 
 
 class PageCacheApp:

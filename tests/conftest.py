@@ -23,7 +23,7 @@ def author(db):
 def empty_page_cache():
     """Each test starts with no cached page: tests share one process's memory."""
     caches["pages"].clear()
-    pagecache._recent.clear()
+    pagecache.forget_recent()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from comments.models import Comment
 from tests.comments.helpers import comment_data
-from tests.factories import ArticleFactory, CommentFactory
+from tests.factories import ArticleFactory, CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -268,6 +268,26 @@ def test_a_signed_in_reader_gets_the_article_body_from_a_cached_fragment(
     assert "Words worth keeping." in response.text
 
 
+def test_a_signed_in_reader_costs_one_query_once_the_article_is_cached(
+    client, django_assert_num_queries
+):
+    article = ArticleFactory()
+    client.force_login(UserFactory())
+    client.get(article.get_absolute_url())
+    with django_assert_num_queries(1):  # the user; the article and its parts are kept
+        response = client.get(article.get_absolute_url())
+    assert article.title in response.text
+
+
+def test_an_unpublished_article_is_gone_for_a_signed_in_reader_at_once(client):
+    article = ArticleFactory()
+    client.force_login(UserFactory())
+    client.get(article.get_absolute_url())
+    article.status = article.Status.DRAFT
+    article.save()
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
 def test_a_cached_fragment_follows_a_change_at_once(client, editor):
     article = ArticleFactory(body_source="Before the edit.")
     client.force_login(editor)
@@ -290,26 +310,36 @@ def test_a_commenter_with_a_pending_comment_sees_it_in_the_thread(client):
     assert "Everyone sees this." in text
 
 
-def test_a_process_keeps_only_its_last_pages_in_memory(monkeypatch):
-    from core import pagecache
+def test_a_process_keeps_only_its_last_entries_in_memory():
+    from core.pagecache import RecentEntries
 
-    monkeypatch.setattr(pagecache, "RECENT_PAGES", 3)
+    recent = RecentEntries(3)
     for n in range(10):
-        pagecache._remember(f"page:{n}", object())
-    assert list(pagecache._recent) == ["page:7", "page:8", "page:9"]
+        recent.put(f"page:{n}", object(), 60)
+    assert recent.keys() == ["page:7", "page:8", "page:9"]
 
 
-def test_threads_remembering_pages_at_once_never_fail():
+def test_an_entry_kept_in_memory_is_forgotten_when_its_lifetime_ends():
+    from core.pagecache import RecentEntries
+
+    recent = RecentEntries(3)
+    recent.put("page:1", "kept", 0)
+    assert recent.get("page:1") is None
+
+
+def test_threads_remembering_entries_at_once_never_fail():
     import threading
 
-    from core import pagecache
+    from core.pagecache import RecentEntries
 
+    recent = RecentEntries(64)
     failures = []
 
     def remember(offset):
         try:
             for n in range(2_000):
-                pagecache._remember(f"page:{offset}:{n}", object())
+                recent.put(f"page:{offset}:{n}", object(), 60)
+                recent.get(f"page:{offset}:{n - 1}")
         except Exception as error:  # any failure is the finding
             failures.append(error)
 
@@ -319,4 +349,4 @@ def test_threads_remembering_pages_at_once_never_fail():
     for thread in threads:
         thread.join()
     assert failures == []
-    assert len(pagecache._recent) <= pagecache.RECENT_PAGES
+    assert len(recent) <= 64
