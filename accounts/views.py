@@ -1,13 +1,16 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.html import format_html
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 
+from core.http import csrf_by_origin
 from core.views import message_page
 
 from . import services, tokens
@@ -27,6 +30,17 @@ SENT_SESSION_KEY = "accounts_sent_to"
 class LoginView(auth_views.LoginView):
     form_class = ThrottledAuthenticationForm
     redirect_authenticated_user = True
+
+
+@csrf_by_origin
+@require_POST
+@never_cache
+def sign_out(request):
+    """Django's `logout()` behind an origin check instead of a token (Django's
+    LogoutView insists on the token): the button is on every page a signed-in
+    reader sees, which then carries nothing of theirs (docs/security.md)."""
+    logout(request)
+    return redirect(settings.LOGOUT_REDIRECT_URL)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

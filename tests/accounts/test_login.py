@@ -1,6 +1,7 @@
 """Signing in and out through Django's views, with the throttle in front."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from accounts import throttle
@@ -110,6 +111,31 @@ def test_signing_out_takes_a_post(client, registrant):
     response = client.post(reverse("logout"))
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_signing_out_from_a_page_of_this_site_needs_no_token(registrant):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(registrant)
+    response = client.post(reverse("logout"), HTTP_SEC_FETCH_SITE="same-origin")
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_signing_out_sent_from_another_site_is_refused(registrant):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(registrant)
+    response = client.post(reverse("logout"), HTTP_SEC_FETCH_SITE="cross-site")
+    assert response.status_code == 403
+    assert "_auth_user_id" in client.session
+
+
+def test_a_signed_in_readers_page_carries_no_token_and_sets_no_cookie(
+    client, registrant
+):
+    client.force_login(registrant)
+    response = client.get(reverse("blog:article_list"))
+    assert "csrfmiddlewaretoken" not in response.text
+    assert "csrftoken" not in response.cookies
 
 
 def test_the_header_offers_sign_in_and_register_to_visitors(client):
