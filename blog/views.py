@@ -1,9 +1,11 @@
 from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from core.pagecache import cached_value
 
@@ -138,22 +140,45 @@ class AuthorDetailView(FilteredArticleListView):
         return get_object_or_404(public_authors(), slug=self.kwargs["slug"])
 
 
-class SearchView(PaginatedListView):
-    """Public articles matching `?q=`, best match first."""
+class SearchView(TemplateView):
+    """Public articles matching `?q=`, best match first.
+
+    Each page of results is a fragment kept for the generation, like an
+    article's: the same search again (a popular word) costs a lookup.
+    """
 
     template_name = "blog/search.html"
 
-    def get_queryset(self):
-        self.form = SearchForm(self.request.GET)
-        self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
-        if not self.query:
-            return Article.objects.none()
-        return (
+    def get_context_data(self, **kwargs):
+        form = SearchForm(self.request.GET)
+        query = form.cleaned_data["q"] if form.is_valid() else ""
+        results = None
+        if query:
+            number = self.request.GET.get("page") or "1"
+            results = cached_value(
+                self.request,
+                "search-results",
+                [query, number],
+                lambda: self.results(query, number),
+            )
+        return super().get_context_data(
+            form=form, query=query, results=results, **kwargs
+        )
+
+    def results(self, query, number):
+        """The page's number, how many articles match, and the page as HTML."""
+        articles = (
             Article.objects.published()
-            .search(self.query)
+            .search(query)
             .select_related("author")
             .defer("body", "body_text", "toc")
         )
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, query=self.query, **kwargs)
+        paginator = Paginator(articles, settings.FOLIO_ARTICLES_PER_PAGE)
+        try:
+            page = paginator.page(number)
+        except InvalidPage as error:
+            raise Http404("No such page of results") from error
+        html = render_to_string(
+            "blog/search.html#results", {"query": query, "page_obj": page}
+        )
+        return {"number": page.number, "count": paginator.count, "html": html}
