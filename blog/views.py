@@ -5,8 +5,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
+from accounts.models import Author
 from core.pagecache import cached_value
 
 from .forms import SearchForm
@@ -14,11 +16,28 @@ from .models import Article, Category, SlugRedirect, Tag, public_authors
 from .seo import article_structured_data
 
 
+class KeptCountPaginator(Paginator):
+    """Counts a public list once per generation: the count is everyone's."""
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    @cached_property
+    def count(self):
+        return cached_value(
+            self.request, "list-count", [self.request.path], self.object_list.count
+        )
+
+
 class PaginatedListView(ListView):
-    """A list paginated by the site's setting, read per request."""
+    """A public list paginated by the site's setting, read per request."""
 
     def get_paginate_by(self, queryset):
         return settings.FOLIO_ARTICLES_PER_PAGE
+
+    def get_paginator(self, *args, **kwargs):
+        return KeptCountPaginator(*args, request=self.request, **kwargs)
 
 
 class ArticleListView(PaginatedListView):
@@ -94,7 +113,17 @@ class FilteredArticleListView(PaginatedListView):
         return Q(**{self.filter_field: self.object})
 
     def get_object(self):
-        return get_object_or_404(self.model_class, slug=self.kwargs["slug"])
+        """The category, tag or author, kept for the generation like the list."""
+        slug = self.kwargs["slug"]
+        return cached_value(
+            self.request,
+            "list-object",
+            [self.model_class.__name__, slug],
+            lambda: get_object_or_404(self.objects(), slug=slug),
+        )
+
+    def objects(self):
+        return self.model_class.objects.all()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(object=self.object, **kwargs)
@@ -133,11 +162,12 @@ class AuthorListView(ListView):
 
 
 class AuthorDetailView(FilteredArticleListView):
+    model_class = Author
     filter_field = "author"
     template_name = "blog/author_detail.html"
 
-    def get_object(self):
-        return get_object_or_404(public_authors(), slug=self.kwargs["slug"])
+    def objects(self):
+        return public_authors()
 
 
 class SearchView(TemplateView):

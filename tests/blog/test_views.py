@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from blog.models import Article
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -216,3 +217,36 @@ def test_author_without_public_articles_has_no_page(client):
 
 def test_unknown_author_is_404(client):
     assert client.get("/authors/nobody/").status_code == 404
+
+
+@pytest.fixture
+def listed(db):
+    """An article whose author, category and tag each have a list page."""
+    article = ArticleFactory(category=CategoryFactory(), tags=[TagFactory()])
+    return {
+        "home": "/",
+        "category": article.category.get_absolute_url(),
+        "tag": article.tags.get().get_absolute_url(),
+        "author": article.author.get_absolute_url(),
+    }
+
+
+@pytest.mark.parametrize("page", ["home", "category", "tag", "author"])
+def test_a_list_page_asks_a_signed_in_reader_only_for_the_user_once_warm(
+    client, listed, page, django_assert_num_queries
+):
+    client.force_login(UserFactory())
+    client.get(listed[page])
+    with django_assert_num_queries(1):
+        assert client.get(listed[page]).status_code == 200
+
+
+def test_a_list_page_counts_a_new_article_at_once_for_a_signed_in_reader(
+    client, listed, settings
+):
+    settings.FOLIO_ARTICLES_PER_PAGE = 1
+    author = Article.objects.get().author
+    client.force_login(UserFactory())
+    assert "Page 1 of" not in client.get(listed["author"]).text
+    ArticleFactory(author=author)
+    assert "Page 1 of 2" in client.get(listed["author"]).text
