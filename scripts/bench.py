@@ -46,19 +46,26 @@ from benchreport import ARTICLE, PAGES, SMALL_SITE, checks, report
 # most a page costs), and time per page for a signed-in reader (pages not
 # cached whole, fragments cached): the pages taken in turn, round after
 # round, so a machine that slows down for a moment slows all of them alike;
-# the median of each.
+# the median of each. Each round also times a fixed piece of template work
+# (the yardstick): a page's time in yardsticks compares across two sites
+# measured minutes apart, whatever the machine was doing meanwhile.
 FACTS = """
 import json, statistics, time
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.template import Context, Template
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
+
+yardstick = Template("{%% for i in items %%}<li>{{ i|add:1 }}</li>{%% endfor %%}")
+items = Context({"items": range(300)})
 
 reader = get_user_model().objects.create_user("bench-reader", password="x-bench-x")
 signed_in = Client()
 signed_in.force_login(reader)
 pages = %r
 queries, runs = {}, {name: [] for name in pages}
+runs["yardstick"] = []
 for name, path in pages.items():
     with override_settings(FOLIO_PAGE_CACHE=False):
         with CaptureQueriesContext(connection) as captured:
@@ -71,9 +78,15 @@ for _ in range(100):
         started = time.perf_counter()
         signed_in.get(path, HTTP_HOST="127.0.0.1")
         runs[name].append((time.perf_counter() - started) * 1000)
-times = {name: round(statistics.median(taken), 2) for name, taken in runs.items()}
+    started = time.perf_counter()
+    yardstick.render(items)
+    runs["yardstick"].append((time.perf_counter() - started) * 1000)
+medians = {name: statistics.median(taken) for name, taken in runs.items()}
+unit = medians.pop("yardstick")
+times = {name: round(ms, 2) for name, ms in medians.items()}
+yardsticks = {name: round(ms / unit, 2) for name, ms in medians.items()}
 print(json.dumps({"cookie": "sessionid=" + signed_in.cookies["sessionid"].value,
-                  "queries": queries, "time_ms": times}))
+                  "queries": queries, "time_ms": times, "yardsticks": yardsticks}))
 """
 
 
@@ -123,6 +136,8 @@ def run(folder: Path, quick: bool, seconds: int, connections: list[int]) -> dict
         "queries": facts["queries"],
         "time_ms": facts["time_ms"],
         "time_ms_small_site": small_facts["time_ms"],
+        "yardsticks": facts["yardsticks"],
+        "yardsticks_small_site": small_facts["yardsticks"],
         "servers": {},
         "pages": [],
     }

@@ -10,17 +10,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.models import Author
 from blog.body import markdown_html, render_body
 from blog.models import Article
 
-from .checks import check_article
-from .forms import MAX_BODY_CHARS, DashboardArticleForm
-from .models import ArticleTransition
-from .workflow import WorkflowError, save_draft, submit_blocker, submit_for_review
+from ..checks import check_article
+from ..forms import MAX_BODY_CHARS, DashboardArticleForm
+from ..models import ArticleTransition
+from ..workflow import WorkflowError, save_draft, submit_blocker, submit_for_review
+from .access import author_or_none, not_an_author
 
 Status = Article.Status
 GROUPS = [
@@ -33,20 +32,11 @@ GROUPS = [
 ]
 
 
-def _author_or_none(user) -> Author | None:
-    return Author.objects.filter(user=user).first()
-
-
-def _not_an_author(request):
-    context = {"apply_url": reverse("accounts:apply")}
-    return render(request, "editorial/dashboard/not_author.html", context, status=403)
-
-
 @login_required
 def dashboard(request):
-    author = _author_or_none(request.user)
+    author = author_or_none(request.user)
     if author is None:
-        return _not_an_author(request)
+        return not_an_author(request)
     articles = list(
         Article.objects.filter(author=author)
         .select_related("category")
@@ -80,17 +70,17 @@ def dashboard(request):
 
 @login_required
 def article_create(request):
-    author = _author_or_none(request.user)
+    author = author_or_none(request.user)
     if author is None:
-        return _not_an_author(request)
+        return not_an_author(request)
     return _edit(request, Article(author=author))
 
 
 @login_required
 def article_edit(request, pk):
-    author = _author_or_none(request.user)
+    author = author_or_none(request.user)
     if author is None:
-        return _not_an_author(request)
+        return not_an_author(request)
     article = get_object_or_404(Article.objects.filter(author=author), pk=pk)
     return _edit(request, article)
 
@@ -169,9 +159,9 @@ def _locked_message(article) -> str:
 @login_required
 @require_POST
 def article_submit(request, pk):
-    author = _author_or_none(request.user)
+    author = author_or_none(request.user)
     if author is None:
-        return _not_an_author(request)
+        return not_an_author(request)
     article = get_object_or_404(Article.objects.filter(author=author), pk=pk)
     blocker = submit_blocker(request.user)
     status = 403 if blocker else 200
@@ -194,8 +184,8 @@ def article_submit(request, pk):
 @require_POST
 def body_preview(request):
     """The body as readers will see it, for the editor's live preview pane."""
-    if _author_or_none(request.user) is None:
-        return _not_an_author(request)
+    if author_or_none(request.user) is None:
+        return not_an_author(request)
     source = request.POST.get("source", "")
     if len(source) > MAX_BODY_CHARS:
         return HttpResponseBadRequest(
