@@ -41,6 +41,9 @@ MODERATE_COMMENT = LinkKind(
     "Use the moderation queue instead.",
 )
 UNSUBSCRIBE = LinkKind("comments.unsubscribe", None)
+# A shared preview of an unpublished article: its row (editorial.PreviewLink)
+# keeps the expiry and the revocation, so the signature itself never expires.
+PREVIEW_ARTICLE = LinkKind("editorial.preview-article", None)
 
 INVALID = "This link is not valid. Check it was copied whole."
 

@@ -1,4 +1,4 @@
-"""An article's path to readers: each step it took, and each version of it."""
+"""An article's path to readers: its steps, its versions, its preview links."""
 
 from django.conf import settings
 from django.db import models
@@ -111,3 +111,61 @@ class ArticleRevision(models.Model):
             "cover": self.cover,
             "cover_alt": self.cover_alt,
         }
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def live(self):
+        """Links that still open their article: not revoked, not expired, and
+        made by a user who is still active."""
+        return self.filter(
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+            created_by__is_active=True,
+        )
+
+
+class PreviewLink(models.Model):
+    """A link that shows one unpublished article to whoever holds it.
+
+    Its token (editorial/preview_links.py) is signed with the site's secret
+    key and names this row; the token itself is never stored. The row says
+    how long the link works and whether it was revoked.
+    """
+
+    article = models.ForeignKey(
+        Article, models.CASCADE, related_name="preview_links", verbose_name=_("article")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,  # a link dies with whoever made it
+        related_name="+",
+        verbose_name=_("made by"),
+    )
+    created_at = models.DateTimeField(_("made at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("preview link")
+
+    def __str__(self):
+        return f"{self.article}: preview link {self.pk}"
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

@@ -163,6 +163,8 @@ FOLIO_LOGIN_LOCKOUT_SECONDS = env.int("FOLIO_LOGIN_LOCKOUT_SECONDS", 15 * 60)
 # commenter's address) and moderators' one-click links expire.
 FOLIO_EMAIL_LINK_DAYS = env.int("FOLIO_EMAIL_LINK_DAYS", 3)
 FOLIO_MODERATION_LINK_DAYS = env.int("FOLIO_MODERATION_LINK_DAYS", 3)
+# A shared preview of an unpublished article works this many days at most.
+FOLIO_PREVIEW_LINK_DAYS = env.int("FOLIO_PREVIEW_LINK_DAYS", 7)
 # At most one verification email (or "already registered" note) per address
 # per this many seconds, however often someone asks.
 FOLIO_EMAIL_RESEND_SECONDS = env.int("FOLIO_EMAIL_RESEND_SECONDS", 600)

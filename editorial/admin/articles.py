@@ -12,6 +12,7 @@ from django.contrib.admin import ActionLocation, helpers
 from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
 from django.template.defaultfilters import linebreaks_filter
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from .. import workflow
 from ..checks import check_article
 from ..forms import ArticleAdminForm, RequestChangesForm, ScheduleForm
 from ..models import ArticleTransition
+from ..preview_links import may_be_previewed
 from .revisions import RevisionsAdminMixin
 
 Status = Article.Status
@@ -123,13 +125,13 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None:
-            fields += ["editorial_checks", "transition_history"]
+            fields += ["editorial_checks", "transition_history", "preview_sharing"]
         return fields
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
         if obj is not None:
-            review = ["editorial_checks", "transition_history"]
+            review = ["editorial_checks", "transition_history", "preview_sharing"]
             fieldsets.insert(1, (_("Review"), {"fields": review}))
         return fieldsets
 
@@ -165,6 +167,13 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
             return _("No steps recorded yet.")
         items = format_html_join("", "<li>{}</li>", ((_step(s),) for s in steps))
         return format_html('<ol class="transition-history">{}</ol>', items)
+
+    @admin.display(description=_("Preview links"))
+    def preview_sharing(self, article):
+        if not may_be_previewed(article):
+            return _("Only an unpublished article can be previewed.")
+        url = reverse("editorial:preview_link_list", args=[article.pk])
+        return format_html('<a href="{}">Share a preview without an account</a>', url)
 
     # Actions
 

@@ -5,11 +5,25 @@ from .articles import (
     body_preview,
     dashboard,
 )
+from .media import image_delete, image_upload, media_library
+from .preview_links import (
+    article_preview,
+    preview_link_create,
+    preview_link_list,
+    preview_link_revoke,
+)
 
 __all__ = [
+    "image_delete",
+    "image_upload",
+    "media_library",
     "article_create",
     "article_edit",
+    "article_preview",
     "article_submit",
     "body_preview",
     "dashboard",
+    "preview_link_create",
+    "preview_link_list",
+    "preview_link_revoke",
 ]
