@@ -17,6 +17,9 @@ import markdown
 from bleach.html5lib_shim import Filter
 from django.utils.text import slugify
 
+from imaging.models import Image
+from imaging.processing import srcset
+
 ALLOWED_TAGS = frozenset(
     {
         "p", "br", "hr", "h2", "h3", "h4",
@@ -35,7 +38,11 @@ ALLOWED_ATTRIBUTES = {
     "th": ["colspan", "rowspan", "scope"],
     "td": ["colspan", "rowspan"],
 }
-ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
+ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto", "image"})
+# `image:42` names an image of the library (imaging.models.Image); only an
+# <img> may carry it, and it becomes the stored image's URL and renditions.
+IMAGE_SCHEME = "image:"
+BODY_IMAGE_SIZES = "(min-width: 768px) 42rem, 100vw"
 OUTBOUND_REL = "nofollow noopener"
 WORDS_PER_MINUTE = 230
 # Ids the page layout uses; a heading never takes one of them.
@@ -49,15 +56,19 @@ _BLOCK_END = re.compile(r"</(p|h[234]|li|blockquote|pre|figcaption|td|th)>|<br>"
 
 
 class OutboundLinkFilter(Filter):
-    """Mark links that leave the site so they pass on no ranking or opener."""
+    """Mark links that leave the site so they pass on no ranking or opener;
+    a link to `image:` (meant for an image) goes nowhere."""
 
     def __iter__(self):
         for token in super().__iter__():
             if token["type"] == "StartTag" and token["name"] == "a":
                 attrs = token["data"]
                 href = attrs.get((None, "href"), "")
-                if urlsplit(href).scheme in ("http", "https"):
+                scheme = urlsplit(href).scheme
+                if scheme in ("http", "https"):
                     attrs[(None, "rel")] = OUTBOUND_REL
+                elif scheme == "image":
+                    del attrs[(None, "href")]
             yield token
 
 
@@ -125,8 +136,64 @@ class RenderedBody:
     reading_time: int  # minutes
 
 
+_IMG = re.compile(r"(<p>)?<img ([^>]*)>(</p>)?")
+_ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+
+
+def with_stored_images(clean_html: str) -> str:
+    """Turn each `<img src="image:N">` of sanitised HTML into the stored image:
+    its URL, WebP renditions, dimensions (no layout shift) and, for an image
+    on its own line, a `<figure>` with its title as the caption. Lazy loading
+    except for the first. An image that does not exist is left out.
+    """
+    found = [_ATTRIBUTE.findall(m.group(2)) for m in _IMG.finditer(clean_html)]
+    ids = {
+        int(value[len(IMAGE_SCHEME) :])
+        for attributes in found
+        for name, value in attributes
+        if name == "src"
+        and value.startswith(IMAGE_SCHEME)
+        and value[len(IMAGE_SCHEME) :].isdigit()
+    }
+    if not ids:
+        return clean_html
+    images = Image.objects.in_bulk(ids)
+    seen = []
+
+    def replace(match):
+        attributes = dict(_ATTRIBUTE.findall(match.group(2)))
+        src = attributes.get("src", "")
+        if not src.startswith(IMAGE_SCHEME):
+            return match.group(0)
+        key = src[len(IMAGE_SCHEME) :]
+        image = images.get(int(key)) if key.isdigit() else None
+        if image is None:
+            return (match.group(1) or "") + (match.group(3) or "")
+        seen.append(image)
+        tag = _stored_img(image, attributes.get("alt", ""), first=len(seen) == 1)
+        caption = attributes.get("title", "")
+        if match.group(1) and match.group(3):
+            figcaption = f"<figcaption>{caption}</figcaption>" if caption else ""
+            return f'<figure class="body-image">{tag}{figcaption}</figure>'
+        return (match.group(1) or "") + tag + (match.group(3) or "")
+
+    return _IMG.sub(replace, clean_html)
+
+
+def _stored_img(image, alt: str, *, first: bool) -> str:
+    """An <img> of a library image; `alt` is already escaped by the sanitiser."""
+    parts = [f'src="{html.escape(image.file.url)}"', f'alt="{alt}"']
+    if image.file_widths:
+        parts.append(f'srcset="{html.escape(srcset(image.file, image.file_widths))}"')
+        parts.append(f'sizes="{BODY_IMAGE_SIZES}"')
+    parts.append(f'width="{image.width}" height="{image.height}"')
+    parts.append('decoding="async"' if first else 'loading="lazy" decoding="async"')
+    return f"<img {' '.join(parts)}>"
+
+
 def render_body(source: str) -> RenderedBody:
     """Everything an article stores from its Markdown source, rendered once."""
-    clean, toc = add_heading_ids(sanitize_html(markdown_html(source)))
+    clean = with_stored_images(sanitize_html(markdown_html(source)))
+    clean, toc = add_heading_ids(clean)
     text = html_to_text(clean)
     return RenderedBody(clean, toc, text, reading_minutes(text))

@@ -29,6 +29,7 @@ PRIVATE_PREFIXES = (
     "/moderation/",
     "/comments/",
     "/search/",
+    "/preview/",
     "/static/",
     "/media/",
     "/healthz",

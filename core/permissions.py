@@ -42,6 +42,7 @@ ROLES = {
         *_crud("blog", "tag"),
         *_crud("blog", "slugredirect", ("change", "delete", "view")),
         *_crud("accounts", "author", ("change", "view")),
+        *_crud("imaging", "image", ("change", "delete", "view")),
         "accounts.view_authorapplication",
         REVIEW_APPLICATION,
         *_MODERATION,

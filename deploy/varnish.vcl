@@ -30,7 +30,7 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/(admin|accounts|dashboard|moderation|comments|search|static|media)/"
+    if (req.url ~ "^/(admin|accounts|dashboard|moderation|comments|search|preview|static|media)/"
         || req.url ~ "^/healthz") {
         return (pass);
     }

@@ -14,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from blog.body import render_body
 from blog.models import Article, Category, Tag
 from imaging.forms import RenditionsMixin, SafeImageField
+from imaging.models import ALT_MAX_LENGTH
+
+from .body_images import check_body_images
 
 MAX_BODY_CHARS = 200_000
 NOTE_MAX_LENGTH = 5000
@@ -21,8 +24,9 @@ MAX_TAGS = 10
 MAX_TAG_CHARS = Tag._meta.get_field("name").max_length
 BODY_HELP = _(
     "Markdown: ## for a section heading, ### for a subsection, - or 1. for "
-    "lists, **bold**, *emphasis*, > for a quote, [text](https://…) for a link, "
-    "![description](https://…) for an image. HTML is cleaned the same way."
+    "lists, **bold**, *emphasis*, > for a quote, [text](https://…) for a link. "
+    "Images: Insert image (or drop or paste one here) uploads it and writes "
+    '![description](image:42 "caption"). HTML is cleaned the same way.'
 )
 
 
@@ -44,7 +48,12 @@ class ArticleBodyMixin:
                 ),
                 params={"length": f"{len(source):,}", "limit": f"{MAX_BODY_CHARS:,}"},
             )
+        check_body_images(source, owner_ids=self.image_owner_ids())
         return source
+
+    def image_owner_ids(self) -> set[int] | None:
+        """Whose uploaded images the body may show; None: anyone's (editors)."""
+        return None
 
     def clean(self):
         cleaned_data = super().clean()
@@ -120,6 +129,10 @@ class DashboardArticleForm(ArticleBodyMixin, RenditionsMixin, forms.ModelForm):
             )
         return names
 
+    def image_owner_ids(self) -> set[int]:
+        """An author's body shows their own uploads only."""
+        return {self.instance.author.user_id}
+
     def preview_html(self) -> str:
         return render_body(self.cleaned_data.get("body_source", "")).html
 
@@ -152,6 +165,20 @@ class ArticleAdminForm(ArticleBodyMixin, RenditionsMixin, forms.ModelForm):
             "comments_enabled",
             "comments_close_after_days",
         ]
+
+
+class BodyImageForm(forms.Form):
+    """An image uploaded for the body: the file, its description, a caption."""
+
+    file = SafeImageField(label=_("Image"))
+    alt = forms.CharField(
+        label=_("Description for readers who cannot see it (alt text)"),
+        max_length=ALT_MAX_LENGTH,
+        error_messages={"required": _("Describe the image before inserting it.")},
+    )
+    caption = forms.CharField(
+        label=_("Caption (optional)"), max_length=ALT_MAX_LENGTH, required=False
+    )
 
 
 class ScheduleForm(forms.Form):

@@ -1,3 +1,4 @@
 from .articles import ArticleAdmin
+from .images import ImageAdmin
 
-__all__ = ["ArticleAdmin"]
+__all__ = ["ArticleAdmin", "ImageAdmin"]

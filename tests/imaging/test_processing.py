@@ -7,7 +7,7 @@ from PIL.PngImagePlugin import PngInfo
 
 from imaging.processing import normalize_image
 
-from .images import image_bytes, open_stored, upload
+from .images import HOSTILE_FILES, image_bytes, open_stored, upload
 
 NOT_AN_IMAGE = "Upload a JPEG, PNG, WebP or GIF image."
 
@@ -113,29 +113,7 @@ def test_square_crops_a_centred_square():
     assert stored.getpixel((0, 0)) == (0, 0, 255)
 
 
-def truncated_jpeg():
-    noise = Image.effect_noise((400, 400), 60).convert("RGB")
-    buffer = BytesIO()
-    noise.save(buffer, "JPEG")
-    return buffer.getvalue()[:2000]
-
-
-@pytest.mark.parametrize(
-    ("name", "data"),
-    [
-        ("notes.jpg", b"Just some text, renamed."),
-        ("page.jpg", b"<!DOCTYPE html><html><body><script>x()</script></body></html>"),
-        (
-            "logo.svg",
-            b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"></svg>',
-        ),
-        ("zeros.png", b"\0" * 512),
-        ("broken.png", b"\x89PNG\r\n\x1a\n" + b"garbage" * 64),
-        ("cut.jpg", truncated_jpeg()),
-        ("bitmap.bmp", image_bytes("BMP")),
-        ("scan.tiff", image_bytes("TIFF")),
-    ],
-)
+@pytest.mark.parametrize(("name", "data"), HOSTILE_FILES)
 def test_anything_but_a_sound_accepted_image_is_refused(name, data):
     with pytest.raises(ValidationError) as refused:
         normalize_image(upload(data, name))
