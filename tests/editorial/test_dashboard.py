@@ -16,17 +16,6 @@ Status = Article.Status
 URL = reverse("editorial:dashboard")
 
 
-@pytest.fixture
-def writer():
-    return AuthorFactory(user__groups=["Authors"], user__email_verified=True)
-
-
-@pytest.fixture
-def signed_in(client, writer):
-    client.force_login(writer.user)
-    return client
-
-
 def test_anonymous_visitor_is_sent_to_sign_in(client):
     response = client.get(URL)
     assert response.status_code == 302

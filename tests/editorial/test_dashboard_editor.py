@@ -10,25 +10,9 @@ from editorial.workflow import save_draft
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, TagFactory
 from tests.imaging.images import store_image_for, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 Status = Article.Status
 NEW_URL = reverse("editorial:article_create")
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def writer():
-    return AuthorFactory(user__groups=["Authors"], user__email_verified=True)
-
-
-@pytest.fixture
-def signed_in(client, writer):
-    client.force_login(writer.user)
-    return client
 
 
 @pytest.fixture

@@ -13,11 +13,6 @@ Status = Article.Status
 
 
 @pytest.fixture
-def writer():
-    return AuthorFactory(user__groups=["Authors"], user__email_verified=True)
-
-
-@pytest.fixture
 def draft(writer):
     return ArticleFactory(draft=True, author=writer)
 

@@ -8,25 +8,9 @@ from imaging.models import Image
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 from tests.imaging.images import HOSTILE_FILES, image_bytes, store_image_for, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 UPLOAD_URL = reverse("editorial:image_upload")
 LIBRARY_URL = reverse("editorial:media_library")
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def writer():
-    return AuthorFactory(user__groups=["Authors"], user__email_verified=True)
-
-
-@pytest.fixture
-def signed_in(client, writer):
-    client.force_login(writer.user)
-    return client
 
 
 def send(client, data=None, name="photo.jpg", **fields):

@@ -23,12 +23,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def writer():
-    """A member of the authors team, email verified."""
-    return AuthorFactory(user__groups=["Authors"], user__email_verified=True)
-
-
-@pytest.fixture
 def draft(writer):
     return ArticleFactory(draft=True, author=writer, title="Not out yet")
 

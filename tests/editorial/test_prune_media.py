@@ -9,12 +9,7 @@ from imaging.processing import rendition_name
 from tests.factories import AuthorFactory
 from tests.imaging.images import store_image_for
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 
 def prune(*args):
