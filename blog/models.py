@@ -126,6 +126,11 @@ class Article(PublicContent):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # When a change to the published article was last published: readers see
+    # "Updated on …". A save that changes nothing readers see leaves it alone.
+    revised_at = models.DateTimeField(
+        _("updated on"), null=True, blank=True, editable=False
+    )
 
     # Derived at save time, never per request.
     body = models.TextField(_("body HTML"), editable=False, default="")

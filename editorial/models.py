@@ -169,3 +169,124 @@ class PreviewLink(models.Model):
     @property
     def is_expired(self) -> bool:
         return self.expires_at <= timezone.now()
+
+
+class ArticleAutosave(models.Model):
+    """A writer's one autosave slot for one article, or for their new article.
+
+    The editor page writes what is typed here a few seconds after typing
+    stops, so a crash or a closed tab loses nothing; saving the draft empties
+    the slot. `loaded_version` is the article version the text started from,
+    so a restored text is checked against later saves like any other.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="+", verbose_name=_("by")
+    )
+    article = models.ForeignKey(
+        Article,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="autosaves",
+        verbose_name=_("article"),
+        help_text=_("Empty for an article not saved yet."),
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    body_source = models.TextField(_("body"), blank=True)
+    tag_names = models.CharField(_("tags"), max_length=1000, blank=True)
+    category = models.ForeignKey(
+        Category,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("category"),
+    )
+    loaded_version = models.PositiveIntegerField(_("loaded version"), default=0)
+    saved_at = models.DateTimeField(_("saved at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("autosave")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "article"],
+                condition=models.Q(article__isnull=False),
+                name="one_autosave_per_user_and_article",
+            ),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(article__isnull=True),
+                name="one_new_article_autosave_per_user",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title or '(untitled)'} ({self.saved_at:%Y-%m-%d %H:%M})"
+
+
+class ArticleProposal(models.Model):
+    """An author's proposed change to their published article.
+
+    The live article stays as it is until an editor publishes the proposal;
+    `base_version` is the article version it started from, so a proposal
+    made stale by a later change is never applied over it unseen.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("In review")
+        RETURNED = "returned", _("Returned to the author")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    OPEN = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
+
+    article = models.ForeignKey(
+        Article, models.CASCADE, related_name="proposals", verbose_name=_("article")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="article_proposals",
+        verbose_name=_("proposed by"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=500, blank=True)
+    body_source = models.TextField(_("body"), blank=True)
+    base_version = models.PositiveIntegerField(_("based on version"), default=0)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.DRAFT
+    )
+    editor_note = models.TextField(_("note from the editor"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        verbose_name = _("proposed update")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "author"],
+                condition=models.Q(status__in=["draft", "submitted", "returned"]),
+                name="one_open_proposal_per_article_and_author",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article}: proposed update {self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN
