@@ -17,6 +17,7 @@ from imaging.forms import RenditionsMixin, SafeImageField
 from imaging.models import ALT_MAX_LENGTH
 
 from .body_images import check_body_images
+from .versions import VersionCheckMixin
 
 MAX_BODY_CHARS = 200_000
 NOTE_MAX_LENGTH = 5000
@@ -77,7 +78,9 @@ def body_source_field():
     )
 
 
-class DashboardArticleForm(ArticleBodyMixin, RenditionsMixin, forms.ModelForm):
+class DashboardArticleForm(
+    VersionCheckMixin, ArticleBodyMixin, RenditionsMixin, forms.ModelForm
+):
     body_source = body_source_field()
     cover = SafeImageField(label=_("Cover image"), required=False)
     category = forms.ModelChoiceField(
@@ -144,7 +147,9 @@ class DashboardArticleForm(ArticleBodyMixin, RenditionsMixin, forms.ModelForm):
         return article
 
 
-class ArticleAdminForm(ArticleBodyMixin, RenditionsMixin, forms.ModelForm):
+class ArticleAdminForm(
+    VersionCheckMixin, ArticleBodyMixin, RenditionsMixin, forms.ModelForm
+):
     """The editors' form in the admin: the same Markdown body as the dashboard."""
 
     body_source = body_source_field()

@@ -8,6 +8,7 @@ here: its editors have it.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -95,10 +96,16 @@ def _edit(request, article):
             messages.error(request, _locked_message(article))
     elif request.method == "POST":
         form = DashboardArticleForm(request.POST, request.FILES, instance=article)
-        if form.is_valid() and "preview" in request.POST:
+        with transaction.atomic():  # the version check's row lock lasts until saved
+            valid = form.is_valid()
+            saved = None
+            if valid and "preview" not in request.POST:
+                saved = save_draft(form, by=request.user)
+        if form.conflict is not None:
+            status = 409
+        elif valid and "preview" in request.POST:
             preview = form.preview_html()
-        elif form.is_valid():
-            saved = save_draft(form, by=request.user)
+        elif valid:
             if saved is not None:
                 messages.success(request, "Draft saved.")
                 return redirect("editorial:article_edit", pk=saved.pk)

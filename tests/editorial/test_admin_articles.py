@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from blog.models import Article
+from editorial.versions import current_version
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +118,7 @@ def change_form_data(article, **changes):
         "body_source": article.body_source,
         "cover_alt": "",
         "comments_enabled": "on",
+        "loaded_version": current_version(article),
         "slug_redirects-TOTAL_FORMS": "0",
         "slug_redirects-INITIAL_FORMS": "0",
     }

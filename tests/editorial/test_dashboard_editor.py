@@ -34,6 +34,7 @@ def form_data(**changes):
         "cover_alt": "",
         "category": "",
         "tag_names": "",
+        "loaded_version": "0",  # the factories' articles have no revisions
         "save": "",
         **changes,
     }

@@ -41,7 +41,13 @@ ROLES = [
     "moderator",
     "editor",
 ]
-FORM = {"title": "Written", "summary": "", "body_source": "Words.", "save": ""}
+FORM = {
+    "title": "Written",
+    "summary": "",
+    "body_source": "Words.",
+    "loaded_version": "0",  # the factories' articles have no revisions
+    "save": "",
+}
 
 # endpoint: expected status for each role, in ROLES order
 MATRIX = {
