@@ -17,6 +17,7 @@ from imaging.forms import RenditionsMixin, SafeImageField
 from imaging.models import ALT_MAX_LENGTH
 
 from .body_images import check_body_images
+from .models import ArticleProposal
 from .versions import VersionCheckMixin
 
 MAX_BODY_CHARS = 200_000
@@ -217,6 +218,46 @@ class RequestChangesForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8, "cols": 70}),
         help_text=_("Say what should change; the author receives it by email."),
     )
+
+
+class ProposalForm(ArticleBodyMixin, forms.ModelForm):
+    """An author's proposed update to their published article (editorial/proposals).
+
+    `seen_version` is the article version the page showed the author.
+    """
+
+    body_source = body_source_field()
+    seen_version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=0
+    )
+
+    class Meta:
+        model = ArticleProposal
+        fields = ["title", "summary", "body_source"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, seen_version: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["seen_version"] = seen_version
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.include_media = False  # proposal_form.html loads the scripts
+        self.helper.layout = Layout(
+            "title",
+            "summary",
+            HTML('{% include "editorial/dashboard/article_form.html#toolbar" %}'),
+            "body_source",
+            "seen_version",
+        )
+
+    def clean(self):
+        # Skip the mixin's cover check: a proposal changes no cover.
+        return forms.ModelForm.clean(self)
+
+    def image_owner_ids(self) -> set[int]:
+        """The author's body shows their own uploads only."""
+        return {self.instance.author_id}
 
 
 def _tag(name: str) -> Tag:

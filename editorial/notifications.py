@@ -14,9 +14,10 @@ from blog.models import Article
 from core.mail import Letter, absolute, dedupe, send_letters
 from core.permissions import PUBLISH_ARTICLE
 
-from .models import ArticleTransition
+from .models import ArticleProposal, ArticleTransition
 
 Status = Article.Status
+ProposalStatus = ArticleProposal.Status
 TEMPLATES = "editorial/email/"
 
 
@@ -72,3 +73,49 @@ def send_transition_emails(transition_id: int) -> int:
     if step is None:
         return 0
     return send_letters(transition_letters(step))
+
+
+def proposal_letters(proposal: ArticleProposal, status: str) -> list[Letter]:
+    """Who hears of a proposed update's step: editors of a submission, the
+    author of a return or a publication."""
+    article = proposal.article
+    context = {"article": article, "proposal": proposal, "author": article.author}
+    if status == ProposalStatus.SUBMITTED:
+        context["review_url"] = absolute(
+            reverse("admin:editorial_articleproposal_change", args=[proposal.pk])
+        )
+        subject = f"Update proposed: “{article}” by {article.author}"
+        template = f"{TEMPLATES}proposal_submitted"
+        letters = [Letter(e.email, subject, template, context) for e in editors()]
+        actor = proposal.author
+    elif status == ProposalStatus.RETURNED:
+        context["proposal_url"] = absolute(
+            reverse("editorial:proposal_edit", args=[article.pk])
+        )
+        subject = f"Your update to “{article}” was returned"
+        template = f"{TEMPLATES}proposal_returned"
+        letters = [Letter(proposal.author.email, subject, template, context)]
+        actor = proposal.decided_by
+    elif status == ProposalStatus.PUBLISHED:
+        context["article_url"] = absolute(article.get_absolute_url())
+        subject = f"Your update to “{article}” is published"
+        template = f"{TEMPLATES}proposal_published"
+        letters = [Letter(proposal.author.email, subject, template, context)]
+        actor = proposal.decided_by
+    else:
+        return []
+    return dedupe(letters, skip=[actor.email if actor else ""])
+
+
+def send_proposal_emails(proposal_id: int, status: str) -> int:
+    """Send the emails of one step of a proposed update; return how many."""
+    proposal = (
+        ArticleProposal.objects.select_related(
+            "article__author", "author", "decided_by"
+        )
+        .filter(pk=proposal_id)
+        .first()
+    )
+    if proposal is None:
+        return 0
+    return send_letters(proposal_letters(proposal, status))

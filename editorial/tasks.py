@@ -11,7 +11,7 @@ from blog.models import Article
 from core.mail import queue
 
 from . import notifications
-from .models import ArticleTransition
+from .models import ArticleProposal, ArticleTransition
 
 # The steps somebody hears of.
 ANNOUNCED = frozenset(
@@ -19,6 +19,13 @@ ANNOUNCED = frozenset(
         Article.Status.SUBMITTED,
         Article.Status.PUBLISHED,
         Article.Status.CHANGES_REQUESTED,
+    }
+)
+PROPOSAL_ANNOUNCED = frozenset(
+    {
+        ArticleProposal.Status.SUBMITTED,
+        ArticleProposal.Status.RETURNED,
+        ArticleProposal.Status.PUBLISHED,
     }
 )
 
@@ -32,3 +39,14 @@ def notify_transition(step: ArticleTransition) -> None:
     """Queue the emails a transition sends; never raises."""
     if step.to_status in ANNOUNCED:
         queue(send_transition_emails, step.pk)
+
+
+@task
+def send_proposal_emails(proposal_id: int, status: str) -> int:
+    return notifications.send_proposal_emails(proposal_id, status)
+
+
+def notify_proposal(proposal: ArticleProposal) -> None:
+    """Queue the emails of a proposed update's new status; never raises."""
+    if proposal.status in PROPOSAL_ANNOUNCED:
+        queue(send_proposal_emails, proposal.pk, str(proposal.status))

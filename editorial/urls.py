@@ -18,6 +18,16 @@ urlpatterns = [
         name="article_submit",
     ),
     path(
+        "dashboard/articles/<int:pk>/update/",
+        views.proposal_edit,
+        name="proposal_edit",
+    ),
+    path(
+        "dashboard/articles/<int:pk>/update/withdraw/",
+        views.proposal_withdraw,
+        name="proposal_withdraw",
+    ),
+    path(
         "dashboard/articles/<int:pk>/preview-links/",
         views.preview_link_list,
         name="preview_link_list",

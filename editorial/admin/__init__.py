@@ -1,4 +1,5 @@
 from .articles import ArticleAdmin
 from .images import ImageAdmin
+from .proposals import ArticleProposalAdmin
 
-__all__ = ["ArticleAdmin", "ImageAdmin"]
+__all__ = ["ArticleAdmin", "ArticleProposalAdmin", "ImageAdmin"]

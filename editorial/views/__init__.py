@@ -12,6 +12,7 @@ from .preview_links import (
     preview_link_list,
     preview_link_revoke,
 )
+from .proposals import proposal_edit, proposal_withdraw
 
 __all__ = [
     "image_delete",
@@ -26,4 +27,6 @@ __all__ = [
     "preview_link_create",
     "preview_link_list",
     "preview_link_revoke",
+    "proposal_edit",
+    "proposal_withdraw",
 ]
