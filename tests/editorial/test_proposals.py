@@ -214,9 +214,7 @@ def test_publishing_sets_the_date_readers_see_as_updated(article, writer, editor
     assert stored(article).revised_at is not None
 
 
-def test_publishing_marks_the_proposal_published_by_the_editor(
-    article, writer, editor
-):
+def test_publishing_marks_the_proposal_published_by_the_editor(article, writer, editor):
     proposals.publish_proposal(submitted(article, writer.user), by=editor)
     proposal = ArticleProposal.objects.get()
     assert (proposal.status, proposal.decided_by) == (Status.PUBLISHED, editor)
