@@ -7,6 +7,12 @@ app_name = "editorial"
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("dashboard/preview/", views.body_preview, name="body_preview"),
+    path("dashboard/autosave/", views.autosave_store, name="autosave"),
+    path(
+        "dashboard/autosave/discard/",
+        views.autosave_discard,
+        name="autosave_discard",
+    ),
     path("dashboard/media/", views.media_library, name="media_library"),
     path("dashboard/media/upload/", views.image_upload, name="image_upload"),
     path("dashboard/media/<int:pk>/delete/", views.image_delete, name="image_delete"),

@@ -5,6 +5,7 @@ from .articles import (
     body_preview,
     dashboard,
 )
+from .autosave import autosave_discard, autosave_store
 from .media import image_delete, image_upload, media_library
 from .preview_links import (
     article_preview,
@@ -15,6 +16,8 @@ from .preview_links import (
 from .proposals import proposal_edit, proposal_withdraw
 
 __all__ = [
+    "autosave_discard",
+    "autosave_store",
     "image_delete",
     "image_upload",
     "media_library",

@@ -16,11 +16,14 @@ from django.views.decorators.http import require_POST
 from blog.body import markdown_html, render_body
 from blog.models import Article
 
+from .. import autosave
 from ..checks import check_article
 from ..forms import MAX_BODY_CHARS, DashboardArticleForm
 from ..models import ArticleTransition
+from ..pending_covers import PendingCover
 from ..workflow import WorkflowError, save_draft, submit_blocker, submit_for_review
 from .access import author_or_none, not_an_author
+from .autosave import editor_autosave
 
 Status = Article.Status
 GROUPS = [
@@ -87,6 +90,7 @@ def article_edit(request, pk):
 
 
 def _edit(request, article):
+    new = article.pk is None
     editable = article.pk is None or _editable(article)
     form = preview = None
     status = 200
@@ -95,18 +99,24 @@ def _edit(request, article):
             status = 403
             messages.error(request, _locked_message(article))
     elif request.method == "POST":
-        form = DashboardArticleForm(request.POST, request.FILES, instance=article)
+        cover = PendingCover(request)  # or the one chosen before a preview
+        form = DashboardArticleForm(request.POST, cover.files, instance=article)
+        cover.attach(form)
         with transaction.atomic():  # the version check's row lock lasts until saved
             valid = form.is_valid()
             saved = None
             if valid and "preview" not in request.POST:
                 saved = save_draft(form, by=request.user)
+        if saved is None:  # the form is shown again: keep a newly chosen cover
+            cover.keep(form)
         if form.conflict is not None:
             status = 409
         elif valid and "preview" in request.POST:
             preview = form.preview_html()
         elif valid:
             if saved is not None:
+                cover.discard()
+                autosave.discard(user=request.user, article=None if new else saved)
                 messages.success(request, "Draft saved.")
                 return redirect("editorial:article_edit", pk=saved.pk)
             article.refresh_from_db()
@@ -122,6 +132,7 @@ def _render_edit(request, article, form, *, preview=None, status=200):
         "article": article,
         "form": form,
         "preview": preview,
+        "autosave": editor_autosave(request, article, form),
         "locked_message": _locked_message(article) if form is None else None,
         "warnings": _warnings(article),
         "editor_note": _latest_note(article),

@@ -4,7 +4,8 @@ Replacing a cover or an avatar leaves the old file and its renditions in
 storage; so does a library image deleted before this existed. A file under
 the upload folders that no article cover, author avatar or library image
 names (nor is one of their renditions) is listed, and with `--delete`
-removed. A dry run by default.
+removed; so is a cover kept for the editor's preview (editorial/pending_covers.py)
+once it is older than a day. A dry run by default.
 """
 
 from django.core.files.storage import default_storage
@@ -14,6 +15,8 @@ from accounts.models import Author
 from blog.models import Article
 from imaging.models import Image
 from imaging.processing import rendition_name
+
+from ...pending_covers import stale_names as stale_pending_covers
 
 UPLOAD_FOLDERS = ("covers", "avatars", "images")
 
@@ -59,6 +62,7 @@ class Command(BaseCommand):
             for name in stored_names(folder)
             if name not in used
         ]
+        orphans += stale_pending_covers()
         total = 0
         for name in orphans:
             total += default_storage.size(name)
