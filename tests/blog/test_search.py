@@ -152,6 +152,20 @@ def test_search_page_counts_the_matches(client):
     assert "3 articles match" in client.get("/search/", {"q": "sleep"}).text
 
 
+def test_search_page_says_one_article_matches(client):
+    ArticleFactory(title="Sleep hygiene")
+    assert "1 article matches" in client.get("/search/", {"q": "sleep"}).text
+
+
+def test_search_page_has_one_search_form(client):
+    response = client.get("/search/", {"q": "sleep"})
+    assert response.text.count('role="search"') == 1
+
+
+def test_other_pages_keep_the_search_form_in_the_header(client):
+    assert 'id="site-search"' in client.get("/").text
+
+
 def test_search_page_leaves_out_drafts(client):
     ArticleFactory(title="Secret remedy", draft=True)
     response = client.get("/search/", {"q": "remedy"})
