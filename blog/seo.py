@@ -25,7 +25,9 @@ def article_structured_data(article, request, site_name: str) -> list[dict]:
         "datePublished": article.published_at.isoformat()
         if article.published_at
         else None,
-        "dateModified": article.updated_at.isoformat(),
+        "dateModified": (
+            article.revised_at or article.published_at or article.updated_at
+        ).isoformat(),
         "wordCount": len(article.body_text.split()),
     }
     if article.cover:

@@ -47,6 +47,14 @@ def open_proposal(article: Article, *, by) -> ArticleProposal | None:
     ).first()
 
 
+def open_updates(articles, *, by) -> dict[int, ArticleProposal]:
+    """The user's open proposals for these articles, by article id."""
+    found = ArticleProposal.objects.filter(
+        article__in=articles, author=by, status__in=ArticleProposal.OPEN
+    ).only("article_id", "status")
+    return {proposal.article_id: proposal for proposal in found}
+
+
 def start_or_get_proposal(article: Article, *, by) -> ArticleProposal:
     """The author's open proposal, or a new unsaved one copied from the article.
 

@@ -27,6 +27,8 @@ from ..revisions import (
 )
 
 RECENT = 5  # revisions listed on the change page
+# A change to one of these on a public article is an update readers are told of.
+READER_FIELDS = {"title", "summary", "body_source", "cover", "cover_alt", "category"}
 PER_PAGE = 50  # on the revisions page
 
 
@@ -35,7 +37,9 @@ class RevisionsAdminMixin:
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        record_revision(form.instance, by=request.user)  # tags are saved by now
+        revision = record_revision(form.instance, by=request.user)  # tags saved
+        if change and READER_FIELDS.intersection(form.changed_data):
+            _mark_revised(form.instance, revision)
 
     def get_urls(self):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
@@ -169,6 +173,7 @@ class RevisionsAdminMixin:
 
     def _restore(self, request, article, revision):
         restored = restore_revision(revision, by=request.user)
+        _mark_revised(article, restored)
         if restored is None:
             self.message_user(
                 request,
@@ -190,6 +195,13 @@ class RevisionsAdminMixin:
                     messages.WARNING,
                 )
         return HttpResponseRedirect(self._url("change", article.pk))
+
+
+def _mark_revised(article, revision) -> None:
+    """A recorded change to a public article: its page says "Updated on …"."""
+    if revision is not None and article.is_public:
+        article.revised_at = revision.created_at
+        article.save(update_fields=["revised_at"])
 
 
 def _when(revision):

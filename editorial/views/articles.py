@@ -21,6 +21,7 @@ from ..checks import check_article
 from ..forms import MAX_BODY_CHARS, DashboardArticleForm
 from ..models import ArticleTransition
 from ..pending_covers import PendingCover
+from ..proposals import open_updates
 from ..workflow import WorkflowError, save_draft, submit_blocker, submit_for_review
 from .access import author_or_none, not_an_author
 from .autosave import editor_autosave
@@ -63,6 +64,10 @@ def dashboard(request):
     )  # later notes replace earlier ones
     for article in groups["changes_requested"]:
         article.editor_note = notes.get(article.pk, "")
+    published = groups["published"] + groups["scheduled"]
+    updates = open_updates(published, by=request.user)
+    for article in published:
+        article.update = updates.get(article.pk)
     context = {
         "author": author,
         "groups": [(label, groups[key]) for key, label in GROUPS],
@@ -167,6 +172,11 @@ def _locked_message(article) -> str:
         return (
             "This article is in review: you cannot change it until an editor "
             "publishes it or sends it back to you."
+        )
+    if article.status == Status.PUBLISHED:
+        return (
+            "This article is published: only editors can change it directly. "
+            "Propose an update instead; readers see it once an editor publishes it."
         )
     return (
         f"This article is {article.get_status_display().lower()}: only editors "
