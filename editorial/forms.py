@@ -19,6 +19,7 @@ from imaging.models import ALT_MAX_LENGTH
 from .body_images import check_body_images
 from .models import ArticleProposal
 from .versions import VersionCheckMixin
+from .widgets import MarkdownBodyTextarea
 
 MAX_BODY_CHARS = 200_000
 NOTE_MAX_LENGTH = 5000
@@ -75,7 +76,7 @@ def body_source_field():
         label=_("Body"),
         required=False,
         help_text=BODY_HELP,
-        widget=forms.Textarea(attrs={"rows": 20, "class": "font-monospace"}),
+        widget=MarkdownBodyTextarea(attrs={"rows": 20, "class": "font-monospace"}),
     )
 
 
@@ -107,6 +108,7 @@ class DashboardArticleForm(
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        self.helper.include_media = False  # article_form.html loads the scripts
         self.helper.layout = Layout(
             "title",
             "summary",

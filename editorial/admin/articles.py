@@ -100,6 +100,11 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         ),
     ]
 
+    class Media:
+        # The body's widget brings the image upload script; this dresses its
+        # Insert image button and dialog as the admin's own.
+        css = {"all": ["css/admin-images.css"]}
+
     def get_queryset(self, request):
         articles = super().get_queryset(request).select_related("author")
         return articles.annotate(submitted_at=submitted_at())

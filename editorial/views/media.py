@@ -2,6 +2,8 @@
 
 The editor's script uploads each image on its own (the Insert image
 button, a dropped or pasted file) and gets back the Markdown that names it.
+Editors upload too, from the article admin, whether or not they write:
+their uploads are theirs, and editors may name anyone's images.
 A body that is too large is refused from its Content-Length, before a byte
 of it is read.
 """
@@ -21,6 +23,7 @@ from imaging.processing import MAX_BYTES
 
 from ..body_images import articles_using
 from ..forms import BodyImageForm
+from ..workflow import is_editor
 from .access import author_or_none, not_an_author
 
 # The file plus its form fields and multipart framing.
@@ -32,12 +35,18 @@ def _json_error(message, status):
     return JsonResponse({"error": str(message)}, status=status)
 
 
+def may_upload_images(user) -> bool:
+    """Authors, for their drafts; editors, for any article in the admin."""
+    return is_editor(user) or author_or_none(user) is not None
+
+
 @csrf_exempt  # checked by csrf_protect below, once the size is known to be sane
+@login_required
 @require_POST
 def image_upload(request):
     """One image for the body, as JSON: its id, Markdown and thumbnail."""
-    if not request.user.is_authenticated or author_or_none(request.user) is None:
-        return _json_error(_("Only authors can upload images."), 403)
+    if not may_upload_images(request.user):
+        return _json_error(_("Only authors and editors can upload images."), 403)
     length = request.META.get("CONTENT_LENGTH") or "0"
     if not length.isdigit() or int(length) > MAX_UPLOAD_REQUEST:
         limit = MAX_BYTES // (1024 * 1024)
