@@ -42,9 +42,13 @@ node_modules/.installed: package.json package-lock.json
 
 # The task worker (it sends the notification emails) runs beside the web
 # server and is stopped with it.
+# Links in emails and the printed demo logins follow HOST and PORT, unless
+# FOLIO_SITE_URL says otherwise.
+run: export FOLIO_SITE_URL ?= http://$(HOST):$(PORT)
 run: $(VENV)/.installed node_modules/.installed
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --no-input
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py load_demo --if-empty
+	@echo "Mail is not sent: read it at $$FOLIO_SITE_URL/dev/outbox/"
 	@export DJANGO_SETTINGS_MODULE=config.settings.dev; \
 	$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \

@@ -2,13 +2,16 @@
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from . import outbox
 
 # Private or endless pages that crawlers have no business in.
 DISALLOWED_PATHS = ["/admin/", "/search/", "/dashboard/", "/accounts/", "/moderation/"]
@@ -44,6 +47,26 @@ def healthz(request):
 def favicon(request):
     """Browsers ask for /favicon.ico on pages that name no icon (the admin)."""
     return redirect(static("favicon.svg"), permanent=True)
+
+
+@require_safe
+@never_cache
+def outbox_list(request):
+    """The development outbox (core/outbox.py); a 404 unless DEBUG is on."""
+    if not settings.DEBUG:
+        raise Http404
+    return render(request, "core/outbox.html", {"letters": outbox.letters()})
+
+
+@require_safe
+@never_cache
+def outbox_message(request, name):
+    if not settings.DEBUG:
+        raise Http404
+    letter = outbox.letter(name)
+    if letter is None:
+        raise Http404("No such message in the outbox.")
+    return render(request, "core/outbox_message.html", {"letter": letter})
 
 
 def message_page(

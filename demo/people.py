@@ -7,8 +7,6 @@ outside debug mode unless forced.
 from core.permissions import AUTHORS, EDITORS, MODERATORS
 
 DEMO_PASSWORD = "demo-password-123"
-SITE_URL = "http://127.0.0.1:8000"
-SIGN_IN_URL = f"{SITE_URL}/accounts/login/"
 
 # `login` marks the accounts printed after loading, one per role, with the
 # page where that role works (`works_at`).

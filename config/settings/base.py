@@ -208,6 +208,9 @@ MAILERS = {
 # database and run by `manage.py db_worker` (django-tasks-db).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Where the development outbox (core/outbox.py) keeps mail under `make run`.
+FOLIO_OUTBOX_DIR = Path(env("FOLIO_OUTBOX_DIR", str(BASE_DIR / "var" / "outbox")))
+
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Folio <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -250,6 +253,31 @@ FOLIO_TRUST_X_FORWARDED_FOR = env.bool("FOLIO_TRUST_X_FORWARDED_FOR", False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+        },
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own console handler (with DEBUG on) would print each of
+        # its lines a second time beside the root's.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # Naming "django" resets its children: runserver's request lines
+        # keep their own format, as Django's defaults give them.
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+        },
+    },
 }

@@ -1,4 +1,4 @@
-"""`make run`: debug on, mail printed to the console, demo logins allowed."""
+"""`make run`: debug on, mail kept in the outbox (/dev/outbox/), demo logins on."""
 
 from config.env import env
 
@@ -9,7 +9,7 @@ DEBUG = True
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 MAILERS = {
     **MAILERS,
-    "default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"},
+    "default": {"BACKEND": "core.outbox.OutboxBackend"},
 }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -9,13 +9,14 @@ from accounts.models import Author, User
 from blog.models import Article, Category
 from comments.models import Comment
 from demo import covers
-from demo.people import DEMO_PASSWORD, SIGN_IN_URL
+from demo.people import DEMO_PASSWORD
 from imaging.processing import rendition_name
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
 SAMPLE_SLUG = "how-klonopin-works-on-the-brain-and-body"
+SIGN_IN_URL = "http://127.0.0.1:8000/accounts/login/"  # the default FOLIO_SITE_URL
 REPEATED = '<h2 id="{}">Understanding the Potential Side Effects of Klonopin</h2>'
 
 
@@ -171,6 +172,13 @@ def test_load_demo_prints_each_roles_login_and_where_it_works(demo):
 
 def test_if_empty_still_prints_the_logins_of_an_earlier_load(demo):
     assert SIGN_IN_URL in load_demo("--if-empty")
+
+
+def test_the_printed_logins_follow_the_sites_address(demo, settings):
+    settings.FOLIO_SITE_URL = "http://localhost:8123"
+    printed = load_demo("--if-empty")
+    assert "sign in at http://localhost:8123/accounts/login/" in printed
+    assert "http://localhost:8123/dashboard/" in printed
 
 
 def test_no_logins_are_printed_when_no_demo_account_exists(demo_mode):

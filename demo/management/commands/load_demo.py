@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 
 from blog.models import Article
+from core.mail import absolute
 from demo.loader import demo_logins, load_demo
-from demo.people import DEMO_PASSWORD, SIGN_IN_URL, SITE_URL
+from demo.people import DEMO_PASSWORD
 
 
 class Command(BaseCommand):
@@ -49,10 +51,11 @@ class Command(BaseCommand):
         logins = demo_logins()
         if not logins:
             return
-        self.stdout.write(f"\nDemo logins (sign in at {SIGN_IN_URL})")
+        # FOLIO_SITE_URL: `make run` sets it from the HOST and PORT it serves on.
+        self.stdout.write(f"\nDemo logins (sign in at {absolute(reverse('login'))})")
         self.stdout.write(f"  {'role':<10} {'username':<10} {'password':<18} works at")
         for login in logins:
             self.stdout.write(
                 f"  {login['role']:<10} {login['username']:<10} {DEMO_PASSWORD:<18} "
-                f"{SITE_URL}{login['works_at']}"
+                f"{absolute(login['works_at'])}"
             )
