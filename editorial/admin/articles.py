@@ -23,7 +23,7 @@ from blog.models import Article, SlugRedirect
 from .. import workflow
 from ..checks import check_article
 from ..forms import ArticleAdminForm, RequestChangesForm, ScheduleForm
-from ..models import ArticleTransition
+from ..models import ArticleProposal, ArticleTransition
 from ..preview_links import may_be_previewed
 from .revisions import RevisionsAdminMixin
 
@@ -131,12 +131,14 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None:
             fields += ["editorial_checks", "transition_history", "preview_sharing"]
+            fields += ["proposed_updates"]
         return fields
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
         if obj is not None:
             review = ["editorial_checks", "transition_history", "preview_sharing"]
+            review += ["proposed_updates"]
             fieldsets.insert(1, (_("Review"), {"fields": review}))
         return fieldsets
 
@@ -179,6 +181,19 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
             return _("Only an unpublished article can be previewed.")
         url = reverse("editorial:preview_link_list", args=[article.pk])
         return format_html('<a href="{}">Share a preview without an account</a>', url)
+
+    @admin.display(description=_("Proposed updates"))
+    def proposed_updates(self, article):
+        """The author's updates to this published article waiting for an editor."""
+        waiting = article.proposals.filter(status=ArticleProposal.Status.SUBMITTED)
+        count = waiting.count()
+        if not count and not article.proposals.exists():
+            return _("None.")
+        url = reverse("admin:editorial_articleproposal_changelist")
+        label = ngettext("%d in review", "%d in review", count) % count
+        return format_html(
+            '<a href="{}?article__id__exact={}">{}</a>', url, article.pk, label
+        )
 
     # Actions
 

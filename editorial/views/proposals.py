@@ -6,6 +6,8 @@ until an editor publishes the update (editorial/proposals.py). As
 everywhere on the dashboard, articles are looked up among the author's own.
 """
 
+from copy import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -67,7 +69,9 @@ def proposal_edit(request, pk):
         return _render(request, proposal, form)
     submit = "submit" in request.POST
     blocker = submit_blocker(request.user) if submit else None
-    form = ProposalForm(request.POST, instance=proposal, seen_version=seen)
+    # A copy: what the author sent changes the form's instance, even when it
+    # is refused, and the page compares the stored proposal.
+    form = ProposalForm(request.POST, instance=copy(proposal), seen_version=seen)
     if blocker:
         messages.error(request, blocker["message"])
         return _render(request, proposal, form, status=403)
@@ -83,7 +87,7 @@ def proposal_edit(request, pk):
     except WorkflowError as error:
         messages.error(request, str(error))
         proposal = start_or_get_proposal(article, by=request.user)
-        form = ProposalForm(request.POST, instance=proposal, seen_version=seen)
+        form = ProposalForm(request.POST, instance=copy(proposal), seen_version=seen)
         return _render(request, proposal, form, status=400)
     if submit:
         messages.success(

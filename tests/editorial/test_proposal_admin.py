@@ -105,6 +105,16 @@ def test_an_unknown_or_malformed_id_is_not_found(client, editor):
     assert client.get(f"{CHANGELIST}nonsense/change/").status_code == 404
 
 
+def test_the_articles_change_page_links_to_its_updates_in_review(
+    client, editor, article, proposal
+):
+    client.force_login(editor)
+    change = reverse("admin:blog_article_change", args=[article.pk])
+    link = f"{CHANGELIST}?article__id__exact={article.pk}"
+    assert f'<a href="{link}">1 in review</a>' in client.get(change).text
+    assert list(client.get(link).context["cl"].result_list) == [proposal]
+
+
 # Publishing and returning
 
 

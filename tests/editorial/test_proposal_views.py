@@ -230,3 +230,10 @@ def test_a_script_in_the_body_never_reaches_the_diff(signed_in, article):
     save(signed_in, article, body_source="Hi <script>alert(1)</script>")
     html = signed_in.get(url(article)).text
     assert "<script>alert(1)" not in html
+
+
+def test_a_refused_save_shows_the_stored_update_in_the_diff(signed_in, article):
+    save(signed_in, article)
+    response = save(signed_in, article, title="", summary="Unsaved summary")
+    assert "Unsaved summary</ins>" not in response.text
+    assert "<ins>Sharper.</ins>" in response.text
