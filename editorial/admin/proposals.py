@@ -88,12 +88,11 @@ class ArticleProposalAdmin(admin.ModelAdmin):
 
     def publish_view(self, request, object_id):
         proposal = self._proposal(request, object_id)
-        over_version = request.POST.get("over_version", "")
         try:
             proposals.publish_proposal(
                 proposal,
                 by=request.user,
-                over_version=int(over_version) if over_version.isdigit() else None,
+                over_version=_version(request.POST.get("over_version", "")),
             )
         except WorkflowError as error:
             self.message_user(request, str(error), messages.ERROR)
@@ -154,3 +153,10 @@ class ArticleProposalAdmin(admin.ModelAdmin):
 
     def _url(self, name, *args):
         return reverse(f"admin:editorial_articleproposal_{name}", args=args)
+
+
+def _version(value: str) -> int | None:
+    """The article version a form sent, or None for anything but a plain number."""
+    if value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None

@@ -163,6 +163,17 @@ def test_a_confirmation_of_an_older_version_publishes_nothing(
     assert stored(article).title == "Corrected again"
 
 
+@pytest.mark.parametrize("version", ["9" * 5000, "²", "-1", "1e3", "\x00"])
+def test_a_malformed_confirmation_publishes_nothing(
+    client, editor, article, proposal, version
+):
+    correct(article, editor)
+    client.force_login(editor)
+    response = client.post(publish_url(proposal), {"over_version": version})
+    assert response.status_code == 302
+    assert stored(article).title == "Corrected by an editor"
+
+
 def test_editor_returns_the_update_with_a_note(client, editor, proposal):
     client.force_login(editor)
     client.post(return_url(proposal), {"note": "Cite the source."})
