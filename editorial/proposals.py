@@ -33,6 +33,15 @@ from .versions import current_version
 from .workflow import WorkflowError, is_editor, submit_blocker
 
 Status = ArticleProposal.Status
+# Set by the steps, never by the author's form.
+STEP_FIELDS = (
+    "status",
+    "base_version",
+    "editor_note",
+    "submitted_at",
+    "decided_at",
+    "decided_by_id",
+)
 STALE = (
     "The article changed since this update was proposed: publishing it would "
     "undo that change. Return it so the author can merge, or compare it with "
@@ -93,7 +102,8 @@ def save_proposal(form, *, by, seen_version: int | None = None) -> ArticlePropos
         locked = _lock(proposal)
         if locked.status not in (Status.DRAFT, Status.RETURNED):
             raise WorkflowError(_locked_message(locked))
-        proposal.status = locked.status
+        for name in STEP_FIELDS:  # the form's copy may predate the last step
+            setattr(proposal, name, getattr(locked, name))
     elif open_proposal(article, by=by) is not None:
         raise WorkflowError("You already have an update open for this article.")
     current = current_version(article)

@@ -124,6 +124,19 @@ def test_a_save_without_seeing_a_later_change_keeps_the_old_base(
     assert saved.base_version == base
 
 
+def test_saving_keeps_what_the_steps_recorded_since_the_form_was_loaded(
+    article, writer, editor
+):
+    proposal = submitted(article, writer.user)
+    proposals.return_proposal(proposal, by=editor, note="First note.")
+    loaded = ArticleProposal.objects.get()
+    ArticleProposal.objects.update(editor_note="Second note.")
+    form = ProposalForm(TEXT, instance=loaded)
+    assert form.is_valid()
+    proposals.save_proposal(form, by=writer.user)
+    assert ArticleProposal.objects.get().editor_note == "Second note."
+
+
 # Submitting and withdrawing
 
 
