@@ -24,6 +24,12 @@ def test_article_page_shows_updated_on_the_date_an_update_was_published(client):
     assert "March 9, 2025</time>" in html
 
 
+def test_updated_on_carries_its_time_to_the_second(client):
+    article = ArticleFactory(revised_at=REVISED.replace(microsecond=123456))
+    html = client.get(article.get_absolute_url()).text
+    assert '<time datetime="2025-03-09T10:30:00+00:00">March 9, 2025' in html
+
+
 def test_article_page_without_a_published_update_shows_no_updated_line(client):
     article = ArticleFactory()
     html = client.get(article.get_absolute_url()).text
