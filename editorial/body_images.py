@@ -26,11 +26,20 @@ def image_sources(source: str) -> list[str]:
     return [html.unescape(src).strip() for src in _SRC.findall(markdown_html(source))]
 
 
-def check_body_images(source: str, *, owner_ids: set[int] | None) -> None:
+def named_images(source: str) -> set[int]:
+    """The ids of the library images Markdown `source` names."""
+    return {int(pk) for pk in _REFERENCE.findall(source)}
+
+
+def check_body_images(
+    source: str, *, owner_ids: set[int] | None, kept: set[int] = frozenset()
+) -> None:
     """Raise ValidationError listing every image the body may not show.
 
     `owner_ids`: whose uploads it may name (the article's author); None for
-    editors, who may use any image of the library.
+    editors, who may use any image of the library. `kept`: images the saved
+    body already names, whoever uploaded them (an editor's, inserted in the
+    admin), so that its author can still save it.
     """
     problems, wanted = [], {}
     for number, src in enumerate(image_sources(source), start=1):
@@ -54,7 +63,7 @@ def check_body_images(source: str, *, owner_ids: set[int] | None) -> None:
                 _("Image %(number)s (image:%(pk)s) does not exist: insert it again.")
                 % {"number": number, "pk": pk}
             )
-        elif owner_ids is not None and image.owner_id not in owner_ids:
+        elif not (owner_ids is None or image.owner_id in owner_ids or pk in kept):
             problems.append(
                 _(
                     "Image %(number)s (image:%(pk)s) is in another author's "
@@ -77,6 +86,6 @@ def articles_using(images) -> dict[int, list[Article]]:
     using = {pk: [] for pk in ids}
     articles = Article.objects.filter(mentions).only("title", "slug", "body_source")
     for article in articles.order_by("title"):
-        for pk in {int(n) for n in _REFERENCE.findall(article.body_source)} & ids:
+        for pk in named_images(article.body_source) & ids:
             using[pk].append(article)
     return using

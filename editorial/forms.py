@@ -16,7 +16,7 @@ from blog.models import Article, Category, Tag
 from imaging.forms import RenditionsMixin, SafeImageField
 from imaging.models import ALT_MAX_LENGTH
 
-from .body_images import check_body_images
+from .body_images import check_body_images, named_images
 from .models import ArticleProposal
 from .versions import VersionCheckMixin
 from .widgets import MarkdownBodyTextarea
@@ -51,7 +51,8 @@ class ArticleBodyMixin:
                 ),
                 params={"length": f"{len(source):,}", "limit": f"{MAX_BODY_CHARS:,}"},
             )
-        check_body_images(source, owner_ids=self.image_owner_ids())
+        kept = named_images(self.instance.body_source)
+        check_body_images(source, owner_ids=self.image_owner_ids(), kept=kept)
         return source
 
     def image_owner_ids(self) -> set[int] | None:

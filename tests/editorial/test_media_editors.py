@@ -149,3 +149,34 @@ def test_the_admin_saves_a_body_naming_an_image_the_editor_uploaded(client, edit
     assert response.status_code == 302, response.context["adminform"].form.errors
     body = Article.objects.get(pk=article.pk).body
     assert '<figure class="body-image">' in body
+
+
+def dashboard_edit(client, article, body_source):
+    """The author saves their draft from the dashboard with this body."""
+    url = reverse("editorial:article_edit", args=[article.pk])
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() for name in form.fields if name != "cover"}
+    data = {name: value for name, value in data.items() if value is not None}
+    return client.post(url, data | {"body_source": body_source, "save": ""})
+
+
+def test_an_author_can_save_a_draft_keeping_an_image_an_editor_inserted(
+    signed_in, writer, editor
+):
+    image = store_image_for(editor, alt="A quay")
+    draft = ArticleFactory(draft=True, author=writer, body_source=image.markdown())
+    response = dashboard_edit(signed_in, draft, f"New words.\n\n{image.markdown()}")
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.body_source.startswith("New words.")
+
+
+def test_an_author_cannot_add_an_editors_image_their_draft_did_not_name(
+    signed_in, writer, editor
+):
+    image = store_image_for(editor, alt="A quay")
+    draft = ArticleFactory(draft=True, author=writer, body_source="Words.")
+    response = dashboard_edit(signed_in, draft, image.markdown())
+    assert "in another author&#x27;s library" in response.text
+    draft.refresh_from_db()
+    assert draft.body_source == "Words."
