@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
+from django.contrib.admin import ActionLocation, helpers
 from django.contrib.auth.admin import UserAdmin
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -89,13 +89,17 @@ class AuthorApplicationAdmin(admin.ModelAdmin):
         return request.user.has_perm(REVIEW_APPLICATION)
 
     @admin.action(
-        permissions=["review"], description=_("Approve selected applications")
+        permissions=["review"],
+        description=_("Approve…"),
+        location=[ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM],
     )
     def approve(self, request, queryset):
         return self._decide(request, queryset, approve=True)
 
     @admin.action(
-        permissions=["review"], description=_("Decline selected applications")
+        permissions=["review"],
+        description=_("Decline…"),
+        location=[ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM],
     )
     def decline(self, request, queryset):
         return self._decide(request, queryset, approve=False)
@@ -140,6 +144,10 @@ class AuthorApplicationAdmin(admin.ModelAdmin):
             "applications": pending,
             "form": form,
             "action": "approve" if approve else "decline",
+            # From the application's own page, the action field is prefixed.
+            "action_field": next(
+                (name for name in request.POST if name.endswith("action")), "action"
+            ),
             "approve": approve,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from core.mail import absolute, send
+from core.permissions import REVIEW_APPLICATION
 
 from . import tokens
 from .models import AuthorApplication
@@ -95,4 +96,33 @@ def send_application_decision(application_id: int) -> bool:
             "application": application,
             "account_url": absolute(reverse("accounts:account")),
         },
+    )
+
+
+def send_application_received(application_id: int) -> int:
+    """Tell every editor who reviews applications that one is waiting.
+
+    Returns how many were sent.
+    """
+    application = (
+        AuthorApplication.objects.pending()
+        .select_related("user")
+        .filter(pk=application_id)
+        .first()
+    )
+    if application is None:
+        return 0
+    reviewers = get_user_model().objects.with_perm(REVIEW_APPLICATION, is_active=True)
+    url = absolute(
+        reverse("admin:accounts_authorapplication_change", args=[application.pk])
+    )
+    return sum(
+        send(
+            to=reviewer.email,
+            subject=f"{application.user.username} applied to write for "
+            f"{settings.FOLIO_SITE_NAME}",
+            template="accounts/email/application_received",
+            context={"application": application, "reviewer": reviewer, "url": url},
+        )
+        for reviewer in reviewers.exclude(email="").order_by("pk")
     )

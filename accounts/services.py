@@ -12,7 +12,7 @@ from django.utils import timezone
 from core import links
 from core.caching import cache_or
 from core.mail import queue
-from core.permissions import AUTHORS, SUBMIT_ARTICLE
+from core.permissions import AUTHORS, PUBLISH_ARTICLE, SUBMIT_ARTICLE
 
 from . import tasks, tokens
 from .models import Author, AuthorApplication, User
@@ -153,6 +153,15 @@ def is_author(user: User) -> bool:
     return user.is_active and user.has_perm(SUBMIT_ARTICLE)
 
 
+def is_editor(user: User) -> bool:
+    return user.is_active and user.has_perm(PUBLISH_ARTICLE)
+
+
+def on_the_team(user: User) -> bool:
+    """Writes or edits already: nobody to invite to apply."""
+    return is_author(user) or is_editor(user)
+
+
 def pending_application(user: User) -> AuthorApplication | None:
     return user.author_applications.pending().first()
 
@@ -168,19 +177,21 @@ def apply_to_write(
     """Record an application to join the authors team (one pending at a time)."""
     if not user.email_verified:
         raise ApplicationRefused("Confirm your email address first.")
-    if is_author(user):
+    if on_the_team(user):
         raise ApplicationRefused("You are already on the authors team.")
     if pending_application(user) is not None:
         raise ApplicationRefused("Your application is already waiting for an editor.")
     try:
         with transaction.atomic():
-            return AuthorApplication.objects.create(
+            application = AuthorApplication.objects.create(
                 user=user, bio=bio, topics=topics, sample_url=sample_url
             )
     except IntegrityError:
         raise ApplicationRefused(
             "Your application is already waiting for an editor."
         ) from None
+    _on_commit(tasks.send_application_received_email, application.pk)
+    return application
 
 
 @transaction.atomic

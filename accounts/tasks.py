@@ -32,5 +32,10 @@ def send_application_decision_email(application_id: int) -> bool:
 
 
 @task
+def send_application_received_email(application_id: int) -> int:
+    return emails.send_application_received(application_id)
+
+
+@task
 def send_rendered_email(to: str, subject: str, body: str, html: str | None) -> bool:
     return send_rendered(to=to, subject=subject, body=body, html=html)

@@ -31,6 +31,13 @@ class LoginView(auth_views.LoginView):
     form_class = ThrottledAuthenticationForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs):
+        # Django names the site after the request's host and port.
+        return {
+            **super().get_context_data(**kwargs),
+            "site_name": settings.FOLIO_SITE_NAME,
+        }
+
 
 @csrf_by_origin
 @require_POST
@@ -219,6 +226,7 @@ def account(request):
     context = {
         "author": getattr(user, "author", None),
         "is_author": services.is_author(user),
+        "is_editor": services.is_editor(user),
         "application": applications.first(),
     }
     return render(request, "accounts/account.html", context)
@@ -247,7 +255,7 @@ def apply(request):
                 ("Use another email address", reverse("accounts:email_change")),
             ],
         )
-    if services.is_author(user):
+    if services.on_the_team(user):
         messages.info(request, "You are already on the authors team.")
         return redirect("accounts:account")
     if services.pending_application(user) is not None:

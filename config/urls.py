@@ -3,6 +3,11 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+# The admin carries the site's name, not "Django administration".
+admin.site.site_header = settings.FOLIO_SITE_NAME
+admin.site.site_title = f"{settings.FOLIO_SITE_NAME} admin"
+admin.site.index_title = "Newsroom"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),

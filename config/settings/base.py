@@ -80,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
                 "comments.context_processors.moderation",
+                "editorial.context_processors.newsroom",
             ],
         },
     },

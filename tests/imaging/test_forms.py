@@ -3,6 +3,7 @@ from django import forms
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
+from editorial.versions import current_version
 from imaging.forms import SafeImageField
 from imaging.processing import rendition_name
 from tests.factories import ArticleFactory, AuthorFactory
@@ -46,6 +47,7 @@ def article_form_data(article, **changes):
         "cover_alt": article.cover_alt,
         "status": article.status,
         "comments_enabled": "on",
+        "loaded_version": current_version(article),
         "published_at_0": published.date().isoformat(),
         "published_at_1": published.time().strftime("%H:%M:%S"),
         "slug_redirects-TOTAL_FORMS": "0",
