@@ -60,7 +60,7 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         "title",
         "author",
         "category",
-        "status",
+        "state",
         "submitted",
         "published_at",
         "link",
@@ -148,6 +148,14 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("Page"))
     def link(self, article):
         return format_html('<a href="{}">View</a>', article.get_absolute_url())
+
+    @admin.display(description=_("Status"), ordering="status")
+    def state(self, article):
+        """The status, with a publication still to come shown as Scheduled."""
+        if article.is_scheduled:
+            when = timezone.localtime(article.published_at).strftime("%Y-%m-%d %H:%M")
+            return format_html("Scheduled for {}", when)
+        return article.get_status_display()
 
     @admin.display(description=_("Submitted"), ordering="submitted_at")
     def submitted(self, article):

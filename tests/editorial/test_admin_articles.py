@@ -144,3 +144,15 @@ def test_editor_saving_markdown_in_the_admin_stores_its_sanitised_html(client, e
     article.refresh_from_db()
     assert article.body_source == source
     assert article.body == '<h2 id="fixed">Fixed</h2>\n<p>New <em>words</em>.</p>'
+
+
+def test_the_list_shows_a_future_publication_as_scheduled(client, editor):
+    ArticleFactory(scheduled=True, title="Coming soon")
+    client.force_login(editor)
+    assert '<td class="field-state">Scheduled for ' in client.get(CHANGELIST).text
+
+
+def test_the_list_shows_a_public_article_as_published(client, editor):
+    ArticleFactory(title="Out now")
+    client.force_login(editor)
+    assert '<td class="field-state">Published</td>' in client.get(CHANGELIST).text
