@@ -2,7 +2,7 @@ from django import template
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 
-from imaging.processing import MAX_BYTES, srcset
+from imaging.processing import srcset
 
 register = template.Library()
 
@@ -34,9 +34,3 @@ def _stored_dimensions(image):
     if not (field.width_field and field.height_field):
         return None, None
     return getattr(instance, field.width_field), getattr(instance, field.height_field)
-
-
-@register.simple_tag
-def max_upload_bytes():
-    """The largest image file an upload may be, for scripts that check first."""
-    return MAX_BYTES
