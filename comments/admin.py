@@ -2,8 +2,10 @@
 
 Comments list pending first, then spam. Status changes only through the
 actions (approve, reject, spam, delete), each recorded as a moderation
-event; deleting one from its page is recorded too. Moderators edit the
-blocklist here and read the moderation log, which nobody can edit.
+event; deleting one from its page is recorded too. A deletion hides the
+comment here at once, as in the queue (comments/moderation.py), where alone
+it can be undone. Moderators edit the blocklist here and read the moderation
+log, which nobody can edit.
 """
 
 import json
@@ -45,6 +47,10 @@ class CommentAdmin(admin.ModelAdmin):
         "export_commenter_data",
         "delete_commenter_data",
     ]
+
+    def get_queryset(self, request):
+        # A deleted comment leaves every list at once; it is purged a minute later.
+        return super().get_queryset(request).not_deleted()
 
     def get_ordering(self, request):
         return moderation_ordering()

@@ -40,10 +40,14 @@ class CommentQuerySet(PublicContentQuerySet):
             | models.Q(pk__in=own_ids, status__in=waiting)
         )
 
+    def not_deleted(self):
+        """Leaves out comments deleted a moment ago and still open to an undo."""
+        return self.exclude(status=Comment.Status.DELETED)
+
     def for_moderator(self, user):
-        """Every comment for a user who may moderate; nothing for anyone else."""
+        """Every comment not deleted, for a user who may moderate; else nothing."""
         if user.has_perm(MODERATE_COMMENT):
-            return self
+            return self.not_deleted()
         return self.none()
 
     def moderation_order(self):
@@ -71,6 +75,7 @@ class Comment(PublicContent):
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
         SPAM = "spam", _("Spam")
+        DELETED = "deleted", _("Deleted")  # for a minute, then purged
 
     article = models.ForeignKey(Article, models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
@@ -98,6 +103,11 @@ class Comment(PublicContent):
         related_name="+",
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
+    # A deletion can be undone for a minute (comments/moderation.py).
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    status_before_delete = models.CharField(
+        max_length=10, choices=Status, blank=True, editable=False
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -151,6 +161,20 @@ class Comment(PublicContent):
 
     def mark_spam(self, *, by):
         self._moderate(self.Status.SPAM, by)
+
+    def mark_deleted(self):
+        """Hide this comment from everyone, keeping what an undo restores."""
+        self.status_before_delete = self.status
+        self.status = self.Status.DELETED
+        self.deleted_at = timezone.now()
+        self.save(update_fields=["status", "status_before_delete", "deleted_at"])
+
+    def restore(self):
+        """Undo `mark_deleted()`: the comment is back as it was."""
+        self.status = self.status_before_delete or self.Status.PENDING
+        self.status_before_delete = ""
+        self.deleted_at = None
+        self.save(update_fields=["status", "status_before_delete", "deleted_at"])
 
     def summary(self):
         """A line naming this comment for the moderation log."""
@@ -223,6 +247,7 @@ class ModerationEvent(models.Model):
         REJECT = "reject", _("Rejected")
         SPAM = "spam", _("Marked as spam")
         DELETE = "delete", _("Deleted")
+        RESTORE = "restore", _("Deletion undone")
 
     comment = models.ForeignKey(
         Comment, models.SET_NULL, null=True, blank=True, related_name="events"

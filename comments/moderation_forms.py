@@ -16,7 +16,7 @@ from .models import BlockedTerm, Comment
 OPEN = "open"  # the default view: pending, then spam
 STATUS_CHOICES = [
     (OPEN, _("Pending and spam")),
-    *Comment.Status.choices,
+    *[c for c in Comment.Status.choices if c[0] != Comment.Status.DELETED],
     ("all", _("All")),
 ]
 ACTION_CHOICES = [

@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("moderation/", views.ModerationQueueView.as_view(), name="moderation_queue"),
     path("moderation/bulk/", views.moderation_bulk, name="moderation_bulk"),
+    path("moderation/undo/", views.moderation_undo, name="moderation_undo"),
     path(
         "moderation/<int:pk>/<slug:action>/",
         views.moderation_action,

@@ -4,6 +4,7 @@ from .moderating import (
     moderation_action,
     moderation_bulk,
     moderation_link,
+    moderation_undo,
 )
 from .posting import comment_create, commenter_verify
 
@@ -15,4 +16,5 @@ __all__ = [
     "moderation_action",
     "moderation_bulk",
     "moderation_link",
+    "moderation_undo",
 ]

@@ -4,8 +4,14 @@ Queue and actions are for users with `comments.moderate_comment`: anonymous
 visitors are sent to log in, everyone else gets 403, and the querysets are
 narrowed by the same permission. A signed link needs no login: it acts for
 the moderator it was sent to, on one comment, once confirmed with a POST.
+
+Deleting asks first: a row's Delete link (GET) and the bulk Delete (a POST
+without `confirm=yes`) show a confirmation page, whose button posts the
+bulk form again, confirmed. The queue then offers Undo for a minute: the
+signed token (comments/moderation.py) waits in the moderator's session.
 """
 
+import time
 from functools import wraps
 
 from django.contrib import messages
@@ -13,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -30,6 +36,8 @@ from ..moderation_forms import BulkModerationForm, ModerationFilterForm
 from ..notifications import read_moderation_token, read_unsubscribe_token
 
 Action = ModerationEvent.Action
+UNDO_SESSION_KEY = "comments.moderation_undo"
+UNDO_REFUSED_STATUS = {"invalid": 400, "not_yours": 403}
 DONE = {
     Action.APPROVE: "approved",
     Action.REJECT: "rejected",
@@ -61,6 +69,7 @@ class ModerationQueueView(PermissionRequiredMixin, ListView):
     context_object_name = "comments"
 
     def get(self, request, *args, **kwargs):
+        moderation.purge_deleted_comments()
         self.filters = ModerationFilterForm(request.GET)
         if not self.filters.is_valid():
             self.object_list = Comment.objects.none()
@@ -84,30 +93,53 @@ class ModerationQueueView(PermissionRequiredMixin, ListView):
             bulk_form=BulkModerationForm(
                 comments=Comment.objects.none(), initial={"next": here}
             ),
-            actions=Action.choices,
             next=here,
+            undo=offered_undo(self.request),
         )
         return context
+
+
+def offered_undo(request):
+    """The last deletion's undo, while it can still be used; else None."""
+    undo = request.session.get(UNDO_SESSION_KEY)
+    if undo and undo.get("until", 0) > time.time():
+        return undo
+    request.session.pop(UNDO_SESSION_KEY, None)
+    return None
+
+
+def safe_next(request, next_url) -> str:
+    """`next_url` if it is a plain address on this site, else the queue."""
+    next_url = next_url or ""
+    if any(ord(char) < 32 for char in next_url) or not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return reverse("comments:moderation_queue")
+    return next_url
 
 
 def back_to_queue(request, next_url=None):
     """303 to where the moderator was (if it is this site's), else the queue."""
     next_url = next_url or request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = reverse("comments:moderation_queue")
-    return HttpResponseRedirect(next_url, status=303)
+    return HttpResponseRedirect(safe_next(request, next_url), status=303)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @moderator_required
 def moderation_action(request, pk, action):
-    """One action on one comment, from the queue's per-row buttons."""
-    if action not in Action.values:
+    """One action on one comment, from the queue's per-row buttons.
+
+    Delete only asks (GET or POST): its page confirms through the bulk form.
+    """
+    if action not in DONE:
         return render_error(request, "There is no such moderation action.", 404)
+    if request.method != "POST" and action != Action.DELETE:
+        return HttpResponseNotAllowed(["POST"])
     comments = Comment.objects.for_moderator(request.user)
-    comment = get_object_or_404(comments, pk=pk)
+    comment = get_object_or_404(comments.select_related("article"), pk=pk)
+    if action == Action.DELETE:
+        next_url = request.POST.get("next") or request.GET.get("next")
+        return confirm_deletion(request, [comment], next_url)
     changed = moderation.moderate_comment(
         comment=comment, action=action, by=request.user
     )
@@ -123,21 +155,88 @@ def moderation_action(request, pk, action):
 @moderator_required
 def moderation_bulk(request):
     """One action on every comment ticked in the queue."""
-    form = BulkModerationForm(
-        request.POST, comments=Comment.objects.for_moderator(request.user)
-    )
+    comments = Comment.objects.for_moderator(request.user).select_related("article")
+    form = BulkModerationForm(request.POST, comments=comments)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
         return back_to_queue(request, form.data.get("next", ""))
     action = Action(form.cleaned_data["action"])
+    comments, next_url = form.cleaned_data["comments"], form.cleaned_data["next"]
+    if action == Action.DELETE:
+        if request.POST.get("confirm") != "yes":
+            return confirm_deletion(request, comments, next_url)
+        return delete_with_undo(request, comments, next_url)
     count = moderation.moderate_comments(
-        comments=form.cleaned_data["comments"], action=action, by=request.user
+        comments=comments, action=action, by=request.user
     )
-    noun = "comment" if count == 1 else "comments"
-    messages.success(request, f"{count} {noun} {DONE[action]}.")
-    return back_to_queue(request, form.cleaned_data["next"])
+    messages.success(request, f"{counted(count)} {DONE[action]}.")
+    return back_to_queue(request, next_url)
+
+
+def counted(count: int) -> str:
+    return f"{count} comment" if count == 1 else f"{count} comments"
+
+
+def confirm_deletion(request, comments, next_url):
+    """The page that asks before deleting; its button confirms the bulk form."""
+    context = {
+        "comments": list(comments),
+        "next": safe_next(request, next_url),
+        "undo_seconds": int(moderation.UNDO_WINDOW.total_seconds()),
+    }
+    return render(request, "comments/moderation/delete_confirm.html", context)
+
+
+def delete_with_undo(request, comments, next_url):
+    """Delete, then send the moderator back to the queue, which offers Undo."""
+    ids = [comment.pk for comment in comments]
+    count = moderation.moderate_comments(
+        comments=comments, action=Action.DELETE, by=request.user
+    )
+    if not count:
+        messages.info(request, "Those comments were already deleted.")
+        return back_to_queue(request, next_url)
+    request.session[UNDO_SESSION_KEY] = {
+        "token": moderation.make_undo_token(comment_ids=ids, by=request.user),
+        "message": f"{counted(count)} deleted.",
+        "until": time.time() + moderation.UNDO_WINDOW.total_seconds(),
+    }
+    return back_to_queue(request, next_url)
+
+
+@require_POST
+@moderator_required
+def moderation_undo(request):
+    """Undo the moderator's last deletion, if it is less than a minute old."""
+    try:
+        ids = moderation.read_undo_token(
+            request.POST.get("token", ""), user=request.user
+        )
+    except moderation.UndoError as error:
+        if error.code == "expired":
+            request.session.pop(UNDO_SESSION_KEY, None)
+            messages.error(request, f"{error} The comments stay deleted.")
+            return back_to_queue(request)
+        return message_page(
+            request,
+            title="Nothing was undone",
+            message=str(error),
+            status=UNDO_REFUSED_STATUS[error.code],
+            links=[("Back to the queue", reverse("comments:moderation_queue"))],
+        )
+    restored = moderation.undo_deletion(comment_ids=ids, by=request.user)
+    request.session.pop(UNDO_SESSION_KEY, None)
+    if restored:
+        messages.success(request, f"{counted(restored)} restored.")
+    else:
+        messages.error(
+            request,
+            "Nothing was restored: that deletion was undone already or is "
+            "more than a minute old.",
+        )
+    return back_to_queue(request)
 
 
 def render_error(request, message, status):
@@ -162,7 +261,8 @@ def moderation_link(request, token):
         return render_error(
             request, "This link no longer gives moderation rights.", 403
         )
-    comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
+    comments = Comment.objects.not_deleted().select_related("article")
+    comment = comments.filter(pk=comment_id).first()
     if comment is None:
         return render_error(request, "This comment no longer exists.", 404)
     context = {

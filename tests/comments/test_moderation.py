@@ -1,6 +1,9 @@
 """Moderation services: each action changes a comment and is recorded."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from comments import moderation
 from comments.models import Comment, ModerationEvent
@@ -40,11 +43,34 @@ def test_each_action_is_recorded_with_who_what_and_when(moderator, action):
     assert event.created_at is not None
 
 
-def test_delete_removes_the_comment_but_keeps_its_record(moderator):
+def delete_for_good(comment, moderator):
+    """Delete `comment`, let its minute of undo pass, and purge it."""
+    moderation.moderate_comment(comment=comment, action="delete", by=moderator)
+    long_ago = timezone.now() - timedelta(minutes=2)
+    Comment.objects.filter(pk=comment.pk).update(deleted_at=long_ago)
+    moderation.purge_deleted_comments()
+
+
+def test_delete_hides_the_comment_at_once_and_records_it(moderator):
     comment = CommentFactory(pending=True)
     moderation.moderate_comment(comment=comment, action="delete", by=moderator)
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.DELETED
+    assert ModerationEvent.objects.get().comment == comment
+
+
+def test_a_deletion_a_minute_old_is_purged_but_its_record_kept(moderator):
+    comment = CommentFactory(pending=True)
+    delete_for_good(comment, moderator)
     assert not Comment.objects.filter(pk=comment.pk).exists()
     assert ModerationEvent.objects.get().comment is None
+
+
+def test_a_deletion_less_than_a_minute_old_is_not_purged(moderator):
+    comment = CommentFactory(pending=True)
+    moderation.moderate_comment(comment=comment, action="delete", by=moderator)
+    assert moderation.purge_deleted_comments() == 0
+    assert Comment.objects.filter(pk=comment.pk).exists()
 
 
 def test_deleting_a_comment_keeps_the_replies_of_others_one_level_up(moderator):
@@ -52,7 +78,7 @@ def test_deleting_a_comment_keeps_the_replies_of_others_one_level_up(moderator):
     middle = CommentFactory(article=root.article, parent=root)
     reply = CommentFactory(article=root.article, parent=middle)
     deepest = CommentFactory(article=root.article, parent=reply)
-    moderation.moderate_comment(comment=middle, action="delete", by=moderator)
+    delete_for_good(middle, moderator)
     reply.refresh_from_db()
     deepest.refresh_from_db()
     assert (reply.parent, reply.depth) == (root, 2)
@@ -62,7 +88,7 @@ def test_deleting_a_comment_keeps_the_replies_of_others_one_level_up(moderator):
 def test_deleting_a_top_level_comment_makes_its_replies_top_level(moderator):
     root = CommentFactory()
     reply = CommentFactory(article=root.article, parent=root)
-    moderation.moderate_comment(comment=root, action="delete", by=moderator)
+    delete_for_good(root, moderator)
     reply.refresh_from_db()
     assert (reply.parent, reply.depth) == (None, 1)
 
@@ -88,14 +114,14 @@ def test_bulk_moderation_acts_on_each_comment_and_counts_the_changes(moderator):
     assert ModerationEvent.objects.count() == 3
 
 
-def test_bulk_delete_records_every_comment_before_deleting(moderator):
+def test_bulk_delete_deletes_and_records_every_comment(moderator):
     comments = CommentFactory.create_batch(2, spam=True)
     moderation.moderate_comments(
         comments=Comment.objects.filter(pk__in=[c.pk for c in comments]),
         action="delete",
         by=moderator,
     )
-    assert not Comment.objects.exists()
+    assert not Comment.objects.not_deleted().exists()
     assert ModerationEvent.objects.filter(action="delete").count() == 2
 
 

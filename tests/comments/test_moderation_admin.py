@@ -52,10 +52,10 @@ def test_admin_action_changes_status_and_records_it(client, moderator, action, s
     assert {e.actor for e in events} == {moderator}
 
 
-def test_admin_delete_action_records_before_deleting(client, moderator):
+def test_admin_delete_action_deletes_and_records(client, moderator):
     comments = CommentFactory.create_batch(2, spam=True)
     run_action(client, "delete_comments", comments)
-    assert not Comment.objects.exists()
+    assert not Comment.objects.not_deleted().exists()
     assert ModerationEvent.objects.filter(action="delete").count() == 2
 
 
@@ -68,7 +68,7 @@ def test_deleting_from_the_change_page_is_recorded(client, moderator):
     comment = CommentFactory(pending=True)
     url = reverse("admin:comments_comment_delete", args=[comment.pk])
     client.post(url, {"post": "yes"})
-    assert not Comment.objects.exists()
+    assert not Comment.objects.not_deleted().exists()
     assert ModerationEvent.objects.get().action == "delete"
 
 
@@ -80,7 +80,7 @@ def test_delete_page_does_not_claim_the_replies_go_too(client, moderator):
     assert "Parent on" in page
     assert "Answer on" not in page
     client.post(url, {"post": "yes"})
-    assert Comment.objects.get().name == "Answer"
+    assert Comment.objects.not_deleted().get().name == "Answer"
 
 
 def test_status_cannot_be_changed_by_editing_the_form(client, moderator):

@@ -104,11 +104,13 @@ def test_row_button_changes_status_and_records_it(client, moderator, action, sta
     assert ModerationEvent.objects.get().actor == moderator
 
 
-def test_row_delete_button_deletes_and_records(client, moderator):
+def test_row_delete_link_asks_first_and_deletes_nothing(client, moderator):
     comment = CommentFactory(spam=True)
-    client.post(action_url(comment, "delete"))
-    assert not Comment.objects.filter(pk=comment.pk).exists()
-    assert ModerationEvent.objects.get().action == "delete"
+    page = client.get(action_url(comment, "delete")).text
+    assert "Delete this comment?" in page
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.SPAM
+    assert not ModerationEvent.objects.exists()
 
 
 def test_row_action_returns_to_the_filtered_queue(client, moderator):
@@ -155,11 +157,12 @@ def test_bulk_action_applies_to_every_ticked_comment(client, moderator):
     assert ModerationEvent.objects.count() == 2
 
 
-def test_bulk_delete_deletes_every_ticked_comment(client, moderator):
+def test_confirmed_bulk_delete_deletes_every_ticked_comment(client, moderator):
     ticked = CommentFactory.create_batch(3, spam=True)
-    data = {"action": "delete", "comments": [c.pk for c in ticked]}
+    data = {"action": "delete", "comments": [c.pk for c in ticked], "confirm": "yes"}
     client.post(reverse("comments:moderation_bulk"), data)
-    assert not Comment.objects.exists()
+    assert not Comment.objects.not_deleted().exists()
+    assert ModerationEvent.objects.filter(action="delete").count() == 3
 
 
 @pytest.mark.parametrize(
@@ -185,7 +188,9 @@ def test_bad_bulk_post_changes_nothing_and_says_why(client, moderator, data):
 def test_queue_page_works_without_javascript(client, moderator):
     comment = CommentFactory(pending=True)
     page = client.get(QUEUE).text
-    assert "<script" not in page.split("</head>")[1]
+    body = page.split("</head>")[1]
+    assert body.count("<script") == body.count("<script src=")  # none inline
+    assert f'href="{action_url(comment, "delete")}?next=' in page
     assert f'action="{action_url(comment, "approve")}"' in page
     assert 'form="bulk-actions"' in page
     assert 'id="bulk-actions"' in page
