@@ -25,12 +25,13 @@ from .models import ArticleAutosave
 MAX_TAG_NAMES_CHARS = ArticleAutosave._meta.get_field("tag_names").max_length
 # The fields a slot keeps, as the editor form names them.
 TEXT_FIELDS = ("title", "summary", "body_source", "tag_names")
+MAX_ID = 2**31 - 1  # the largest id or version every database stores
 
 
 class AutosaveForm(forms.Form):
     """What the editor's script posts. Django's CharField refuses NUL bytes."""
 
-    article = forms.IntegerField(required=False, min_value=1)
+    article = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     title = forms.CharField(label=_("Title"), max_length=200, required=False)
     summary = forms.CharField(label=_("Summary"), max_length=500, required=False)
     body_source = forms.CharField(
@@ -42,7 +43,7 @@ class AutosaveForm(forms.Form):
     category = forms.ModelChoiceField(
         Category.objects.all(), label=_("Category"), required=False
     )
-    loaded_version = forms.IntegerField(required=False, min_value=0)
+    loaded_version = forms.IntegerField(required=False, min_value=0, max_value=MAX_ID)
 
     def clean_body_source(self):
         return self.cleaned_data["body_source"].replace("\r\n", "\n")

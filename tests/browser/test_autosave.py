@@ -57,6 +57,27 @@ def test_autosave_survives_a_page_reload(editor):
     assert dialogs == []  # everything typed was autosaved: no question asked
 
 
+def test_an_autosaved_edit_of_a_draft_is_offered_after_a_reload_and_saved(
+    page, live_server, writer
+):
+    draft = ArticleFactory(draft=True, author=writer, body_source="Saved text.")
+    sign_in(page, live_server, writer)
+    page.goto(f"/dashboard/articles/{draft.pk}/edit/")
+    body(page).fill("Saved text, and more.")
+    expect(page.locator(STATUS)).to_contain_text("Saved just now", timeout=15_000)
+
+    page.reload()
+    expect(page.get_by_text("is newer than the saved draft")).to_be_visible()
+    expect(body(page)).to_have_value("Saved text.")
+    page.get_by_role("link", name="Restore it").click()
+    expect(body(page)).to_have_value("Saved text, and more.")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_text("Draft saved.")).to_be_visible()
+    expect(page.get_by_text("is newer than the saved draft")).to_have_count(0)
+    assert Article.objects.get(pk=draft.pk).body_source == "Saved text, and more."
+    assert not ArticleAutosave.objects.exists()
+
+
 def test_the_page_says_how_long_ago_it_saved(page, live_server, writer):
     sign_in(page, live_server, writer)
     page.clock.install()  # before the page's timers start

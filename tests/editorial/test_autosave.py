@@ -141,6 +141,13 @@ def test_an_unknown_category_is_refused(signed_in):
     assert signed_in.post(URL, typed(category="999999")).status_code == 400
 
 
+@pytest.mark.parametrize("field", ["article", "category", "loaded_version"])
+def test_a_number_too_large_for_the_database_is_refused(signed_in, field):
+    response = signed_in.post(URL, {**typed(), field: "9" * 30})
+    assert response.status_code == 400
+    assert not ArticleAutosave.objects.exists()
+
+
 @pytest.mark.parametrize("article", ["abc", "-1", "0", "1e9", "²"])
 def test_a_malformed_article_id_is_refused(signed_in, article):
     response = signed_in.post(URL, {**typed(), "article": article})

@@ -119,6 +119,14 @@ def test_another_writers_token_is_refused(signed_in):
     assert not Article.objects.exists()
 
 
+def test_a_kept_cover_removed_meanwhile_is_a_form_error(signed_in):
+    _response, kept = preview_with_a_cover(signed_in)
+    default_storage.delete(kept.stored)
+    response = signed_in.post(NEW_URL, form_data(pending_cover=kept.token, save=""))
+    assert "is gone" in response.context["form"].errors["cover"][0]
+    assert not Article.objects.exists()
+
+
 def test_a_token_older_than_a_day_is_refused(signed_in, monkeypatch):
     a_day_ago = int(time.time()) - 24 * 3600 - 60
     with monkeypatch.context() as patch:
