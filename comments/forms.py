@@ -1,4 +1,5 @@
 import unicodedata
+from dataclasses import dataclass
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout
@@ -18,6 +19,28 @@ TIMESTAMP_ERRORS = {
 }
 
 
+# Fields a reader never sees: their errors say the form is damaged, not why.
+UNSEEN_FIELDS = ("parent", "issued", "extra_info")
+
+
+@dataclass(frozen=True)
+class AccountCommenter:
+    """Who a signed-in person comments as, from their account, never the POST."""
+
+    name: str
+    email: str
+
+
+def account_commenter(user) -> AccountCommenter | None:
+    """A signed-in user's author name (else username) and account email."""
+    if user is None or not user.is_authenticated:
+        return None
+    author = getattr(user, "author", None)  # absent: no query (accounts.backends)
+    name = (author.display_name if author else "") or user.get_username()
+    max_length = Comment._meta.get_field("name").max_length
+    return AccountCommenter(name=name.strip()[:max_length], email=user.email.strip())
+
+
 def has_control_characters(value: str) -> bool:
     """True if the text holds control characters other than newline and tab."""
     return any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value)
@@ -35,7 +58,9 @@ class CommentForm(forms.ModelForm):
     """A reader's comment on one article, with the spam traps built in.
 
     `parent` and the hidden trap fields report their errors as non-field
-    errors: a reader cannot see, let alone fix, a hidden field.
+    errors: a reader cannot see, let alone fix, a hidden field. For a
+    signed-in `user` the name (and the email, when the account has one) come
+    from the account: those fields are left out of the form.
     """
 
     body = PlainTextField(
@@ -67,26 +92,34 @@ class CommentForm(forms.ModelForm):
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "website": forms.URLInput(attrs={"autocomplete": "url"}),
+            # Text, not type=url: the browser would refuse "ada.example.org",
+            # which the field takes as https://ada.example.org.
+            "website": forms.TextInput(
+                attrs={"autocomplete": "url", "inputmode": "url"}
+            ),
         }
 
-    def __init__(self, *args, article, **kwargs):
+    def __init__(self, *args, article, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.article = article
+        self.commenter = account_commenter(user)
+        if self.commenter is not None:
+            del self.fields["name"], self.fields["remember"]
+            if self.commenter.email:
+                del self.fields["email"]
         self.fields["website"].assume_scheme = "https"
         if not self.is_bound:
             self.initial["issued"] = spam.issue_form_token(article_id=article.pk)
-        self.fields["email"].help_text = _("Never published.")
+        if "email" in self.fields:
+            self.fields["email"].help_text = _("Never published.")
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True  # the template's <form> has the token
+        # Fields only: the template's error summary says what is wrong.
+        self.helper.template = "comments/_form_fields.html"
+        shown = ["name", "email", "website", "body", "notify_replies", "remember"]
         self.helper.layout = Layout(
-            "name",
-            "email",
-            "website",
-            "body",
-            "notify_replies",
-            "remember",
+            *[name for name in shown if name in self.fields],
             Div("extra_info", css_class="comment-trap"),
             "parent",
             "issued",
@@ -124,6 +157,10 @@ class CommentForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if self.commenter is not None:
+            cleaned_data["name"] = self.commenter.name
+            if "email" not in self.fields:
+                cleaned_data["email"] = self.commenter.email
         if cleaned_data.get("extra_info"):
             raise forms.ValidationError(_("Your comment could not be accepted."))
         reason = spam.form_token_reason(
@@ -163,9 +200,24 @@ class CommentForm(forms.ModelForm):
             return False
         return self.article.comments.filter(email__iexact=email, body=body).exists()
 
-    def renew_timestamp(self):
-        """Serve the form again with a fresh timestamp, keeping what was typed."""
+    def keep_timestamp(self):
+        """Serve the form back as sent, timed from when it was first shown."""
+        key = self.add_prefix("issued")
         self.data = self.data.copy()
-        self.data[self.add_prefix("issued")] = spam.issue_form_token(
-            article_id=self.article.pk
+        self.data[key] = spam.form_token_to_serve_again(
+            self.data.get(key, ""), article_id=self.article.pk
         )
+
+    def error_summary(self) -> list[tuple[str, str]]:
+        """Every error once, in page order: (the id of its field, or "", text)."""
+        damaged = str(TIMESTAMP_ERRORS[spam.FORM_FORGED])
+        items = [("", str(error)) for error in self.non_field_errors()]
+        for field in self:
+            if not field.errors:
+                continue
+            if field.name in UNSEEN_FIELDS:
+                items.append(("", damaged))
+                continue
+            label = field.label
+            items += [(field.id_for_label, f"{label}: {e}") for e in field.errors]
+        return list(dict.fromkeys(items))

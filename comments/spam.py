@@ -20,6 +20,7 @@ from .models import BlockedTerm, Comment
 
 FORM_TOKEN_SALT = "comments.form-issued"
 FORM_MAX_AGE = timedelta(days=1)
+FORM_RENEW_MARGIN = timedelta(hours=1)  # time left to correct a form served back
 MAX_LINKS = 2
 RATE_WINDOW_SECONDS = 60
 
@@ -71,25 +72,54 @@ def judge(
     return Verdict(Comment.Status.PENDING)
 
 
-def issue_form_token(*, article_id: int) -> str:
-    """A signed note of when the comment form for this article was served."""
-    return signing.dumps({"a": article_id, "t": time.time()}, salt=FORM_TOKEN_SALT)
+def issue_form_token(*, article_id: int, age: float = 0) -> str:
+    """A signed note of when the comment form for this article was served
+    (`age` seconds ago)."""
+    issued = {"a": article_id, "t": time.time() - age}
+    return signing.dumps(issued, salt=FORM_TOKEN_SALT)
 
 
 def form_token_reason(token: str, *, article_id: int) -> str | None:
     """Refuse a form token that is forged, for another article, new or old."""
     try:
-        issued = signing.loads(token or "", salt=FORM_TOKEN_SALT, max_age=FORM_MAX_AGE)
+        age = form_token_age(token, article_id=article_id, max_age=FORM_MAX_AGE)
     except signing.SignatureExpired:
         return FORM_EXPIRED
     except signing.BadSignature:
         return FORM_FORGED
-    if not isinstance(issued, dict) or issued.get("a") != article_id:
-        return FORM_FORGED
-    age = time.time() - float(issued.get("t", 0))
     if age < settings.FOLIO_COMMENT_MIN_SECONDS:
         return TOO_FAST
     return None
+
+
+def form_token_age(token: str, *, article_id: int, max_age=None) -> float:
+    """Seconds since the form was served; BadSignature if it is not ours."""
+    issued = signing.loads(token or "", salt=FORM_TOKEN_SALT, max_age=max_age)
+    if not isinstance(issued, dict) or issued.get("a") != article_id:
+        raise signing.BadSignature("A form token of another article.")
+    try:
+        return time.time() - float(issued.get("t", 0))
+    except (TypeError, ValueError):
+        raise signing.BadSignature("A form token without a time.") from None
+
+
+def form_token_to_serve_again(token: str, *, article_id: int) -> str:
+    """The token for a form served back with its errors.
+
+    The one it was sent with, so that "too fast" counts from when the reader
+    first saw the form and correcting a mistake never trips it. A token near
+    or past its end of life is replaced by one old enough to pass (the reader
+    has had the form for a day); a forged or missing one by a new one.
+    """
+    try:
+        age = form_token_age(token, article_id=article_id)
+    except signing.BadSignature:
+        return issue_form_token(article_id=article_id)
+    if age < (FORM_MAX_AGE - FORM_RENEW_MARGIN).total_seconds():
+        return token
+    return issue_form_token(
+        article_id=article_id, age=settings.FOLIO_COMMENT_MIN_SECONDS
+    )
 
 
 def rate_limit_key(ip_address: str | None) -> str:

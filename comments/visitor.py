@@ -58,11 +58,13 @@ def reply_target(article, value):
 
 
 def form_is_everyones(request, form=None) -> bool:
-    """The blank form: no reply, nothing remembered, nothing sent back."""
+    """The blank form: no reply, nothing remembered, nothing sent back, and
+    nobody signed in (whose form has their name instead of its fields)."""
     return (
         form is None
         and not request.GET.get("replyto")
         and not (request.COOKIES.get(REMEMBER_COOKIE))
+        and not request.user.is_authenticated
     )
 
 
@@ -74,7 +76,7 @@ def comment_form_context(request, article, form=None) -> dict:
         initial = {**remembered, "remember": bool(remembered)}
         if reply_to:
             initial["parent"] = reply_to.pk
-        form = CommentForm(article=article, initial=initial)
+        form = CommentForm(article=article, initial=initial, user=request.user)
     else:
         reply_to = reply_target(article, form["parent"].value())
     return {

@@ -35,8 +35,13 @@ MAX_POST_BYTES = 512 * 1024
 
 
 def render_article(request, view, form, *, status):
-    """The article page again, with the comment form as sent and its errors."""
-    form.renew_timestamp()
+    """The article page again, with the comment form as sent and its errors.
+
+    The form posts to this view's address with `#comment-form` at its end, so
+    the browser shows the page at the form; comments.js then puts the
+    article's own address back in the address bar.
+    """
+    form.keep_timestamp()
     context = view.get_context_data(object=view.object, comment_form=form)
     return view.render_to_response(context, status=status)
 
@@ -83,7 +88,7 @@ def comment_create(request, slug):
             status=403,
             back_url=article.get_absolute_url(),
         )
-    form = CommentForm(request.POST, article=article)
+    form = CommentForm(request.POST, article=article, user=request.user)
     if not form.is_valid():
         return render_article(request, view, form, status=400)
     ip_address = client_ip(request)
@@ -113,7 +118,8 @@ def comment_create(request, slug):
     response = HttpResponseRedirect(
         f"{article.get_absolute_url()}{query}#comment-{comment.pk}", status=303
     )
-    remember_details(request, response, data)
+    if form.commenter is None:  # signed in, nothing needs remembering
+        remember_details(request, response, data)
     return response
 
 

@@ -160,10 +160,10 @@ def test_form_older_than_a_day_has_expired(article):
     ]
 
 
-def test_renewed_timestamp_keeps_what_was_typed(article):
+def test_form_served_back_gets_a_timestamp_and_keeps_what_was_typed(article):
     form = bound_form(article, issued="", body="Kept")
     form.is_valid()
-    form.renew_timestamp()
+    form.keep_timestamp()
     assert form["issued"].value() != ""
     assert form["body"].value() == "Kept"
 

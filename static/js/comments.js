@@ -1,0 +1,101 @@
+// The comment form, kinder with a script; everything works without it.
+// - A comment sent back with errors: the page came back at the form (its
+//   action ends in #comment-form); the error summary takes focus, and the
+//   address bar shows the article's address instead of the comment view's.
+// - A link in the summary puts the cursor in the field to fix.
+// - Reply opens the form under the comment answered, Cancel reply puts it
+//   back; without the script, the Reply link loads the page with the form
+//   set to answer that comment (?replyto=).
+// Configured by data- attributes (the CSP forbids inline scripts).
+(function () {
+  "use strict";
+  const respond = document.getElementById("respond");
+  const form = document.getElementById("comment-form");
+  if (!respond || !form) {
+    return;
+  }
+
+  const summary = form.querySelector("[data-error-summary]");
+  if (summary) {
+    const articleUrl = form.dataset.articleUrl;
+    if (articleUrl && window.location.pathname !== articleUrl) {
+      window.history.replaceState(null, "", articleUrl + "#comment-form");
+    }
+    // Not before the page has loaded: the browser's own move to the
+    // #comment-form fragment would take the focus away again.
+    const focusSummary = function () {
+      window.requestAnimationFrame(function () {
+        summary.focus();
+      });
+    };
+    if (document.readyState === "complete") {
+      focusSummary();
+    } else {
+      window.addEventListener("load", focusSummary, { once: true });
+    }
+    summary.addEventListener("click", function (event) {
+      const link = event.target.closest("a[href^='#']");
+      const field = link && document.getElementById(link.hash.slice(1));
+      if (!field) {
+        return;
+      }
+      event.preventDefault();
+      const label = form.querySelector("label[for='" + field.id + "']");
+      (label || field).scrollIntoView({ block: "start" });
+      field.focus({ preventScroll: true });
+    });
+  }
+
+  const title = respond.querySelector("[data-reply-title]");
+  const note = respond.querySelector("[data-reply-note]");
+  const parentLink = respond.querySelector("[data-reply-parent]");
+  const cancel = respond.querySelector("[data-reply-cancel]");
+  const parent = form.elements.namedItem("parent");
+  const body = form.elements.namedItem("body");
+  if (!title || !note || !parentLink || !cancel || !parent || !body) {
+    return;
+  }
+  // Where the form lives when it answers nobody.
+  const home = document.createComment(" comment form ");
+  respond.before(home);
+  let opener = null;
+
+  function openReply(link, comment) {
+    const name = link.dataset.replyName || "";
+    comment.querySelector(":scope > article").after(respond);
+    parent.value = link.dataset.replyTo;
+    title.textContent = "Reply to " + name;
+    parentLink.href = "#" + comment.id;
+    parentLink.textContent = name + "’s comment";
+    note.hidden = false;
+    opener = link;
+    body.focus();
+  }
+
+  function cancelReply() {
+    home.after(respond);
+    parent.value = "";
+    title.textContent = title.dataset.replyTitle;
+    note.hidden = true;
+    (opener || body).focus();
+    opener = null;
+  }
+
+  document.addEventListener("click", function (event) {
+    const link = event.target.closest("a[data-reply-to]");
+    if (!link) {
+      return;
+    }
+    const comment = document.getElementById("comment-" + link.dataset.replyTo);
+    if (!comment || !comment.querySelector(":scope > article")) {
+      return;
+    }
+    event.preventDefault();
+    openReply(link, comment);
+  });
+
+  cancel.addEventListener("click", function (event) {
+    event.preventDefault();
+    cancelReply();
+  });
+})();
