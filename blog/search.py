@@ -24,6 +24,8 @@ from django.db.models import F, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Replace
 
+from .word_forms import forms_of
+
 MAX_WORDS = 20
 MAX_WORD_LENGTH = 50
 # A shorter last word would match a good part of the vocabulary as a prefix.
@@ -78,11 +80,23 @@ def search_articles(queryset, query: str):
     return queryset.order_by("-search_rank", "-published_at", "-pk")
 
 
+def _prefixed(words) -> bool:
+    """Whether the last word also matches as a prefix, as the reader types it.
+
+    Not a word with irregular forms: it is a whole word already."""
+    last = words[-1]
+    return len(last) >= PREFIX_MIN_LENGTH and forms_of(last) == (last,)
+
+
 def _search_sqlite(queryset, words):
-    # Each word is an FTS5 string, so `AND`, `NEAR(`, `*` or `"` are only text.
-    phrases = ['"{}"'.format(word.replace('"', '""')) for word in words]
-    if len(words[-1]) >= PREFIX_MIN_LENGTH:
+    # Each form is an FTS5 string, so `AND`, `NEAR(`, `*` or `"` are only text.
+    phrases = [
+        " OR ".join('"{}"'.format(form.replace('"', '""')) for form in forms_of(w))
+        for w in words
+    ]
+    if _prefixed(words):
         phrases[-1] += " *"
+    phrases = [f"({phrase})" if " OR " in phrase else phrase for phrase in phrases]
     # Weights of title, summary, body_text; bm25() is lower for better matches.
     rank = "-bm25(blog_article_fts, 10.0, 5.0, 1.0)"
     # Column 2 is body_text; char(2) and char(3) are MATCH_START and MATCH_END.
@@ -98,7 +112,7 @@ def _search_sqlite(queryset, words):
             "blog_article_fts MATCH %s",
             "blog_article.id = +blog_article_fts.rowid",
         ],
-        params=[" ".join(phrases)],
+        params=[" AND ".join(phrases)],
         select={"search_rank": rank, "search_snippet": snippet},
     )
 
@@ -115,9 +129,10 @@ def _plain(field):
 
 def _search_postgresql(queryset, words):
     # Words hold letters and digits only, so no tsquery operator gets in.
-    terms = list(words)
-    if len(terms[-1]) >= PREFIX_MIN_LENGTH:
+    terms = [" | ".join(forms_of(word)) for word in words]
+    if _prefixed(words):
         terms[-1] += ":*"
+    terms = [f"({term})" if " | " in term else term for term in terms]
     query = SearchQuery(" & ".join(terms), search_type="raw", config=PG_CONFIG)
     # Stored and GIN-indexed, so ranking reads it instead of parsing every
     # matching article again.

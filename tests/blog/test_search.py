@@ -31,6 +31,33 @@ def test_search_finds_a_word_by_another_form_of_it():
     assert search("seizures") == [article]
 
 
+def test_search_finds_a_verb_by_its_irregular_past():
+    article = ArticleFactory(body_source="<p>Most adults sleep seven hours.</p>")
+    assert search("slept") == [article]
+
+
+def test_search_finds_an_irregular_past_by_the_verb():
+    article = ArticleFactory(body_source="<p>She slept through the storm.</p>")
+    assert search("sleep") == [article]
+
+
+def test_search_finds_a_noun_by_its_irregular_plural():
+    article = ArticleFactory(body_source="<p>How a child learns to read.</p>")
+    assert search("children reading") == [article]
+
+
+def test_irregular_forms_still_require_every_other_word():
+    ArticleFactory(body_source="<p>She slept well.</p>")
+    both = ArticleFactory(body_source="<p>She slept through the storm.</p>")
+    assert search("sleep storm") == [both]
+
+
+def test_irregular_forms_are_marked_in_the_snippet():
+    ArticleFactory(body_source="<p>She slept through the storm.</p>")
+    (article,) = search("sleep")
+    assert "\x02slept\x03" in article.search_snippet
+
+
 def test_search_ignores_case():
     article = ArticleFactory(title="Vitamin D and Sunlight")
     assert search("SUNLIGHT vitamin") == [article]
