@@ -2,8 +2,9 @@
 
 `{% comment_thread article %}` renders the approved thread (and the
 reader's own comments awaiting moderation); `{% comment_form article %}`
-the reply form, or the form as sent with its errors when the comment view
-renders the page again. `{{ comment.body|comment_text }}` turns a plain-text
+the reply form (a signed-in reader's without name and email), or the form
+as sent with its errors when the comment view renders the page again;
+static/js/comments.js opens it under a comment for a reply. `{{ comment.body|comment_text }}` turns a plain-text
 comment into safe HTML.
 """
 
@@ -51,7 +52,8 @@ def comment_thread(context, article):
 
 @register.simple_tag(takes_context=True)
 def comment_form(context, article):
-    """The reply form: cached while it is the same for everyone (blank)."""
+    """The reply form: cached while it is the same for everyone (blank, to a
+    reader not signed in); a signed-in reader's carries their name."""
     request, form = context["request"], context.get("comment_form")
 
     def render():
