@@ -4,8 +4,8 @@
 reader's own comments awaiting moderation); `{% comment_form article %}`
 the reply form (a signed-in reader's without name and email), or the form
 as sent with its errors when the comment view renders the page again;
-static/js/comments.js opens it under a comment for a reply. `{{ comment.body|comment_text }}` turns a plain-text
-comment into safe HTML.
+static/js/comments.js opens it under a comment for a reply.
+`{{ comment.body|comment_text }}` turns a plain-text comment into safe HTML.
 """
 
 import re
