@@ -87,4 +87,10 @@ ARTICLE = {
     ),
     "body": BODY,
     "days_ago": 1,
+    # Drawn by demo/covers.py like the others' covers, in the site's teal.
+    "cover": {
+        "colors": ("#0a6660", "#1b3a4b", "#9ee5db"),
+        "alt": "Deep teal gradient with pale, overlapping circles like cells "
+        "seen under a microscope",
+    },
 }
