@@ -167,6 +167,21 @@ def unpublish(article: Article, *, by) -> ArticleTransition:
     return _move(article, locked, Status.DRAFT, by=by, from_status=Status.PUBLISHED)
 
 
+def record_author_change(article: Article, *, previous, by) -> ArticleTransition:
+    """Keep in the article's history that an editor credited it to someone else.
+
+    The status does not change: the step goes from and to the same status.
+    """
+    _require_editor(by)
+    return ArticleTransition.objects.create(
+        article=article,
+        from_status=article.status,
+        to_status=article.status,
+        actor=by,
+        note=f"Author changed from {previous} to {article.author}.",
+    )
+
+
 def history(article: Article):
     """The article's transitions, oldest first, with who took each."""
     return article.transitions.select_related("actor")

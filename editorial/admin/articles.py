@@ -7,29 +7,27 @@ publication time read-only. The change page shows the editorial warnings,
 the transition history and the revisions.
 """
 
-from django.contrib import admin, messages
-from django.contrib.admin import ActionLocation, helpers
+from django.contrib import admin
 from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
 from django.template.defaultfilters import linebreaks_filter
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from accounts.models import Author
 from blog.models import Article, SlugRedirect
 
 from .. import workflow
 from ..checks import check_article
-from ..forms import ArticleAdminForm, RequestChangesForm, ScheduleForm
+from ..forms import ArticleAdminForm
 from ..models import ArticleProposal, ArticleTransition
 from ..preview_links import may_be_previewed
 from .revisions import RevisionsAdminMixin
+from .workflow_actions import WorkflowActionsMixin
 
 Status = Article.Status
-# On the changelist, and on an article's own change page.
-EVERYWHERE = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
 
 
 def submitted_at():
@@ -54,7 +52,7 @@ class SlugRedirectInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -79,7 +77,6 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         "created_at",
         "updated_at",
     ]
-    actions = ["publish_now", "schedule", "request_changes", "unpublish"]
     inlines = [SlugRedirectInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "author", "summary", "body_source"]}),
@@ -127,8 +124,22 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
             "-pk",
         ]
 
+    def has_add_permission(self, request):
+        """Only editors create articles here; authors write in the dashboard."""
+        return super().has_add_permission(request) and workflow.is_editor(request.user)
+
+    def save_model(self, request, obj, form, change):
+        previous = form.initial.get("author") if change else None
+        super().save_model(request, obj, form, change)
+        if change and "author" in form.changed_data:
+            workflow.record_author_change(
+                obj, previous=Author.objects.get(pk=previous), by=request.user
+            )
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
+        if not workflow.is_editor(request.user):
+            fields.append("author")  # only editors credit an article to someone
         if obj is not None:
             fields += ["editorial_checks", "transition_history", "preview_sharing"]
             fields += ["proposed_updates"]
@@ -141,9 +152,6 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
             review += ["proposed_updates"]
             fieldsets.insert(1, (_("Review"), {"fields": review}))
         return fieldsets
-
-    def has_publish_permission(self, request):
-        return workflow.is_editor(request.user)
 
     @admin.display(description=_("Page"))
     def link(self, article):
@@ -201,99 +209,6 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         label = ngettext("%d in review", "%d in review", count) % count
         return format_html(
             '<a href="{}?article__id__exact={}">{}</a>', url, article.pk, label
-        )
-
-    # Actions
-
-    @admin.action(
-        permissions=["publish"], description=_("Publish now"), location=EVERYWHERE
-    )
-    def publish_now(self, request, queryset):
-        self._apply(
-            request,
-            queryset,
-            workflow.publish,
-            "%d article published.",
-            "%d articles published.",
-        )
-
-    @admin.action(
-        permissions=["publish"],
-        description=_("Schedule publication…"),
-        location=EVERYWHERE,
-    )
-    def schedule(self, request, queryset):
-        form = ScheduleForm(request.POST if "apply" in request.POST else None)
-        if not form.is_valid():
-            return self._ask(request, queryset, form, "schedule", _("Schedule"))
-        self._apply(
-            request,
-            queryset,
-            workflow.schedule,
-            "%d article scheduled.",
-            "%d articles scheduled.",
-            when=form.cleaned_data["when"],
-        )
-
-    @admin.action(
-        permissions=["publish"], description=_("Request changes…"), location=EVERYWHERE
-    )
-    def request_changes(self, request, queryset):
-        form = RequestChangesForm(request.POST if "apply" in request.POST else None)
-        if not form.is_valid():
-            return self._ask(
-                request, queryset, form, "request_changes", _("Send back to the author")
-            )
-        self._apply(
-            request,
-            queryset,
-            workflow.request_changes,
-            "%d article sent back to its author.",
-            "%d articles sent back to their authors.",
-            note=form.cleaned_data["note"],
-        )
-
-    @admin.action(
-        permissions=["publish"], description=_("Unpublish"), location=EVERYWHERE
-    )
-    def unpublish(self, request, queryset):
-        self._apply(
-            request,
-            queryset,
-            workflow.unpublish,
-            "%d article unpublished.",
-            "%d articles unpublished.",
-        )
-
-    def _apply(self, request, queryset, service, singular, plural, **kwargs):
-        """Run `service` on each article; report the done and the refused."""
-        done = 0
-        for article in queryset.select_related("author"):
-            try:
-                service(article, by=request.user, **kwargs)
-            except workflow.WorkflowError as error:
-                self.message_user(request, f"“{article}”: {error}", messages.WARNING)
-            else:
-                done += 1
-        if done:
-            self.message_user(
-                request, ngettext(singular, plural, done) % done, messages.SUCCESS
-            )
-
-    def _ask(self, request, queryset, form, action, button):
-        """The page between choosing the action and applying it."""
-        context = {
-            **self.admin_site.each_context(request),
-            "title": self.get_actions(request)[action].description,
-            "opts": self.model._meta,
-            "articles": queryset,
-            "form": form,
-            "action": action,
-            "button": button,
-            "checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(
-            request, "admin/blog/article/workflow_action.html", context
         )
 
 
