@@ -7,10 +7,19 @@ from django.utils.translation import gettext_lazy as _
 
 from core.http import client_ip
 from core.mail import queue
+from core.text import without_bidi_controls
 from imaging.forms import HELP_TEXT, RenditionsMixin, SafeImageField
 
 from . import tasks, throttle
 from .models import Author, AuthorApplication, User
+
+
+def readable_name(name: str) -> str:
+    """A display name as readers will see it: trimmed, no direction tricks."""
+    name = without_bidi_controls(name).strip()
+    if not name:
+        raise ValidationError(_("Enter the name readers will see."))
+    return name
 
 
 class AuthorRegistrationForm(auth_forms.UserCreationForm):
@@ -38,10 +47,7 @@ class AuthorRegistrationForm(auth_forms.UserCreationForm):
     field_order = ["username", "email", "display_name", "password1", "password2"]
 
     def clean_display_name(self):
-        name = self.cleaned_data["display_name"].strip()
-        if not name:
-            raise ValidationError(_("Enter the name readers will see."))
-        return name
+        return readable_name(self.cleaned_data["display_name"])
 
     def clean(self):
         cleaned_data = super().clean()
@@ -88,7 +94,12 @@ class ThrottledAdminAuthenticationForm(ThrottledLoginMixin, AdminAuthenticationF
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Django's reset form, its email sent by a task after the request."""
+    """Django's reset form, its email sent by a task after the request.
+
+    The task gets the user's id only: the link, whose token opens the
+    account, is made when the email is sent (accounts/emails.py), so it is
+    never stored in the task table.
+    """
 
     def send_mail(
         self,
@@ -99,14 +110,7 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        from django.template import loader
-
-        subject = loader.render_to_string(subject_template_name, context)
-        body = loader.render_to_string(email_template_name, context)
-        html = None
-        if html_email_template_name is not None:
-            html = loader.render_to_string(html_email_template_name, context)
-        queue(tasks.send_rendered_email, to_email, subject, body, html)
+        queue(tasks.send_password_reset_email, context["user"].pk)
 
 
 class EmailChangeForm(forms.Form):
@@ -180,6 +184,9 @@ class ProfileForm(RenditionsMixin, forms.ModelForm):
             ),
         }
         widgets = {"bio": forms.Textarea(attrs={"rows": 6, "maxlength": 2000})}
+
+    def clean_display_name(self):
+        return readable_name(self.cleaned_data["display_name"])
 
     def clean_website(self):
         website = self.cleaned_data["website"]

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -12,7 +13,11 @@ FEED_LENGTH = 20
 
 
 class ArticleAtomFeed(Atom1Feed):
-    """Atom with the article body as `<content>` next to its summary."""
+    """Atom with the article body as `<content>` next to its summary.
+
+    The summary is plain text, and says so: Django would declare it HTML, and
+    a feed reader would then render markup typed in a summary.
+    """
 
     def item_attributes(self, item):
         # Relative links and images in the body resolve against the article.
@@ -20,10 +25,21 @@ class ArticleAtomFeed(Atom1Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        if item["summary"]:
+            handler.addQuickElement("summary", item["summary"], {"type": "text"})
         handler.addQuickElement("content", item["content"], {"type": "html"})
 
 
-class LatestArticlesFeed(Feed):
+class SafeFeed(Feed):
+    """A feed answers GET and HEAD only."""
+
+    def __call__(self, request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return super().__call__(request, *args, **kwargs)
+
+
+class LatestArticlesFeed(SafeFeed):
     feed_type = ArticleAtomFeed
     filter_field = None
 
@@ -57,10 +73,10 @@ class LatestArticlesFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return article.summary
+        return None  # the summary goes out as text (ArticleAtomFeed)
 
     def item_extra_kwargs(self, article):
-        return {"content": article.body}
+        return {"summary": article.summary, "content": article.body}
 
     def item_author_name(self, article):
         return article.author.display_name

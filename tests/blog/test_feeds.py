@@ -188,3 +188,20 @@ def test_feed_entry_resolves_relative_links_in_the_body_against_the_article(clie
     [entry] = entries(client.get("/feed/"))
     base = entry.get("{http://www.w3.org/XML/1998/namespace}base")
     assert base == f"http://testserver{article.get_absolute_url()}"
+
+
+def test_feed_summary_is_declared_as_text(client):
+    ArticleFactory(summary="Less <b>than</b> you think.")
+    entry = ElementTree.fromstring(client.get("/feed/").content).find(f"{ATOM}entry")
+    summary = entry.find(f"{ATOM}summary")
+    assert summary.get("type") == "text"
+    assert summary.text == "Less <b>than</b> you think."
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
+def test_feeds_answer_only_get_and_head(client, method):
+    assert getattr(client, method)("/feed/").status_code == 405
+
+
+def test_a_feed_answers_head(client):
+    assert client.head("/feed/").status_code == 200
