@@ -20,6 +20,13 @@ acl purgers {
 }
 
 sub vcl_recv {
+    # varnishd appends the address that connected to it, the TLS proxy on
+    # this machine, to X-Forwarded-For. Take it off again, so that the last
+    # address stays the client's as the proxy wrote it (the app reads it with
+    # FOLIO_TRUST_X_FORWARDED_FOR=true; rate limits count by it).
+    if (client.ip ~ purgers && req.http.X-Forwarded-For ~ ",") {
+        set req.http.X-Forwarded-For = regsub(req.http.X-Forwarded-For, ",\s*[^,]*$", "");
+    }
     if (req.method == "BAN") {
         if (!client.ip ~ purgers) {
             return (synth(405, "Not allowed"));
