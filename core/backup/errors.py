@@ -1,0 +1,2 @@
+class BackupError(Exception):
+    """A backup or restore refused or failed: a sentence for the operator."""
