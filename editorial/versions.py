@@ -61,7 +61,7 @@ class VersionCheckMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[FIELD] = forms.IntegerField(
-            widget=forms.HiddenInput, required=False, min_value=0
+            widget=forms.HiddenInput, required=False, min_value=0, max_value=2**63 - 1
         )
         if FIELD not in self.initial:
             self.initial[FIELD] = current_version(self.instance)

@@ -163,6 +163,12 @@ def test_a_form_without_its_version_is_refused_with_a_clear_message(draft):
     assert "missing the version it was loaded from" in str(form.non_field_errors())
 
 
+def test_a_version_too_large_for_the_database_is_a_form_error(draft):
+    form = DashboardArticleForm(dashboard_data(draft, 2**64), instance=draft)
+    assert not form.is_valid()
+    assert "loaded_version" in form.errors
+
+
 def test_a_new_article_needs_no_version(signed_in):
     data = dashboard_data(Article(title="New", summary="", body_source="Hi."), 0)
     del data["loaded_version"]
