@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog.models import Article
-from comments import moderation
+from comments import moderation, privacy
 from comments.models import Comment, ModerationEvent
 from core import pagecache
 from tests.factories import CommentFactory, UserFactory
@@ -252,3 +252,12 @@ def test_other_actions_leave_a_deleted_comment_deleted(moderator):
     )
     assert not changed
     assert status_of(comment) == Comment.Status.DELETED
+
+
+def test_erasing_a_commenters_data_removes_a_comment_still_open_to_undo(
+    moderator,
+):
+    comment = CommentFactory(pending=True, email="ada@example.org")
+    moderation.moderate_comment(comment=comment, action="delete", by=moderator)
+    privacy.delete_commenter_data("ada@example.org", by=moderator)
+    assert not Comment.objects.filter(pk=comment.pk).exists()
