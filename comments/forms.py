@@ -36,9 +36,9 @@ def account_commenter(user) -> AccountCommenter | None:
     if user is None or not user.is_authenticated:
         return None
     author = getattr(user, "author", None)  # absent: no query (accounts.backends)
-    name = (author.display_name if author else "") or user.get_username()
+    name = (author.display_name.strip() if author else "") or user.get_username()
     max_length = Comment._meta.get_field("name").max_length
-    return AccountCommenter(name=name.strip()[:max_length], email=user.email.strip())
+    return AccountCommenter(name=name[:max_length], email=user.email.strip())
 
 
 def has_control_characters(value: str) -> bool:

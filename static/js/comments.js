@@ -5,7 +5,8 @@
 // - A link in the summary puts the cursor in the field to fix.
 // - Reply opens the form under the comment answered, Cancel reply puts it
 //   back; without the script, the Reply link loads the page with the form
-//   set to answer that comment (?replyto=).
+//   set to answer that comment (?replyto=), which the script then moves
+//   under it, as it does a reply sent back with errors.
 // Configured by data- attributes (the CSP forbids inline scripts).
 (function () {
   "use strict";
@@ -60,16 +61,29 @@
   respond.before(home);
   let opener = null;
 
-  function openReply(link, comment) {
+  // The comment's card, under which its reply form goes, if it is on the page.
+  function cardOf(id) {
+    const comment = document.getElementById("comment-" + id);
+    return comment && comment.querySelector(":scope > article");
+  }
+
+  function openReply(link, card) {
     const name = link.dataset.replyName || "";
-    comment.querySelector(":scope > article").after(respond);
+    card.after(respond);
     parent.value = link.dataset.replyTo;
     title.textContent = "Reply to " + name;
-    parentLink.href = "#" + comment.id;
+    parentLink.href = "#comment-" + link.dataset.replyTo;
     parentLink.textContent = name + "’s comment";
     note.hidden = false;
     opener = link;
     body.focus();
+  }
+
+  // A page loaded to answer a comment (?replyto=, or a reply sent back with
+  // errors) has the form set already: it only moves under that comment.
+  const answered = parent.value && cardOf(parent.value);
+  if (answered) {
+    answered.after(respond);
   }
 
   function cancelReply() {
@@ -86,12 +100,12 @@
     if (!link) {
       return;
     }
-    const comment = document.getElementById("comment-" + link.dataset.replyTo);
-    if (!comment || !comment.querySelector(":scope > article")) {
+    const card = cardOf(link.dataset.replyTo);
+    if (!card) {
       return;
     }
     event.preventDefault();
-    openReply(link, comment);
+    openReply(link, card);
   });
 
   cancel.addEventListener("click", function (event) {

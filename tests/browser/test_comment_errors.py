@@ -12,7 +12,8 @@ import pytest
 from playwright.sync_api import expect
 
 from comments.models import Comment
-from tests.factories import ArticleFactory
+from tests.browser.test_accessibility import serious_findings
+from tests.factories import ArticleFactory, CommentFactory
 
 pytestmark = pytest.mark.browser
 
@@ -91,3 +92,31 @@ def test_mistyped_email_comes_back_at_the_form_and_a_quick_resend_is_taken(
     comment = Comment.objects.get()
     assert (comment.email, comment.body) == ("ada@example.org", BODY)
     expect(page).to_have_url(f"{live_server.url}{article_url}#comment-{comment.pk}")
+
+
+@pytest.fixture
+def axe_page(browser, live_server):
+    """A page that may run axe-core despite the site's policy (as in
+    test_accessibility.py)."""
+    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def test_error_summary_and_reply_in_place_have_no_serious_accessibility_findings(
+    axe_page, article
+):
+    page = axe_page
+    CommentFactory(article=article, name="Grace")
+    page.goto(article.get_absolute_url())
+    fill_comment(page, email="ada@example")
+    page.wait_for_timeout((MIN_SECONDS + 0.3) * 1000)
+    page.get_by_role("button", name="Post Comment").click()
+    expect(page.locator("#comment-errors")).to_be_focused()
+    assert serious_findings(page) == []
+
+    page.get_by_role("link", name="Reply to Grace").click()
+    expect(page.get_by_role("heading", name="Reply to Grace")).to_be_visible()
+    assert serious_findings(page) == []

@@ -76,6 +76,29 @@ def test_reply_opens_under_the_comment_and_is_posted_as_a_reply(
     assert Comment.objects.get(body=BODY).parent == grace
 
 
+def test_reply_sent_back_with_errors_comes_back_under_its_comment(
+    page, live_server, article, grace, browser_problems
+):
+    url = article.get_absolute_url()
+    page.goto(url)
+    page.get_by_role("link", name="Reply to Grace").click()
+    textbox(page, "Name").fill("Ada Reader")
+    textbox(page, "Email").fill("ada@example")  # the server refuses it
+    textbox(page, "Comment").fill(BODY)
+    page.get_by_role("button", name="Post Comment").click()
+
+    expect(page.locator(f"#comment-{grace.pk} #comment-errors")).to_be_focused()
+    expect(page.get_by_role("heading", name="Reply to Grace")).to_be_visible()
+    expect(page).to_have_url(f"{live_server.url}{url}#comment-form")
+    [bad_request] = [p for p in browser_problems if "status of 400" in p]
+    browser_problems.remove(bad_request)
+
+    textbox(page, "Email").fill("ada@example.org")
+    page.get_by_role("button", name="Post Comment").click()
+    expect(page.get_by_text("Your comment is awaiting moderation.")).to_be_visible()
+    assert Comment.objects.get(body=BODY).parent == grace
+
+
 def test_cancel_reply_puts_the_form_back_for_a_new_comment(page, article, grace):
     page.goto(article.get_absolute_url())
     page.get_by_role("link", name="Reply to Grace").click()
