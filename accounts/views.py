@@ -51,11 +51,7 @@ def sign_out(request):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    form_class = PasswordResetForm
-
-    @property
-    def extra_email_context(self):
-        return {"site_name": settings.FOLIO_SITE_NAME}
+    form_class = PasswordResetForm  # its email: accounts.emails.password_reset_letters
 
 
 @require_http_methods(["GET", "POST"])

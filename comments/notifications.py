@@ -1,9 +1,11 @@
 """Emails about comments: who hears of a new comment or an approval, and how.
 
-Services queue a task (comments/tasks.py) after commit; the task calls a
-`send_*` function here, which reads the rows as they are then and sends each
-letter on its own through `core.mail`. Nobody is emailed about their own
-action, and nobody twice for one event: recipients are deduplicated.
+Services queue a task (comments/tasks.py) after commit, passing ids; the
+task calls a `send_*` function here, which hands a `@rebuildable` builder to
+`core.mail.deliver`: it reads the rows as they are then (and again at each
+retry), makes the links, and sends each letter on its own. Nobody is emailed
+about their own action, and nobody twice for one event: recipients are
+deduplicated.
 """
 
 from django.conf import settings
@@ -11,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from core import links
-from core.mail import Letter, absolute, dedupe, same_address, send_letters
+from core.mail import Letter, absolute, dedupe, deliver, rebuildable, same_address
 from core.permissions import MODERATE_COMMENT
 
 from .models import Comment
@@ -150,47 +152,65 @@ def unsubscribe_url(comment: Comment) -> str:
     return absolute(reverse("comments:comment_unsubscribe", kwargs={"token": token}))
 
 
-def send_new_comment_emails(comment_id: int) -> int:
-    """Email the moderators about a comment still pending; return how many sent."""
+@rebuildable
+def pending_comment_letters(comment_id: int) -> list[Letter]:
+    """The moderators' letters about a comment, while it is still pending."""
     comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
     if comment is None or comment.status != Comment.Status.PENDING:
-        return 0
-    return send_letters(new_comment_letters(comment))
+        return []
+    return new_comment_letters(comment)
 
 
-def send_approval_emails(comment_id: int, approver_id: int | None) -> int:
-    """Email those who hear of an approval; return how many were sent."""
+@rebuildable
+def approved_comment_letters(comment_id: int, approver_id: int | None) -> list[Letter]:
+    """The letters of an approval, while the comment is still approved."""
     comment = (
         Comment.objects.select_related("article__author__user", "parent")
         .filter(pk=comment_id)
         .first()
     )
     if comment is None or comment.status != Comment.Status.APPROVED:
-        return 0
+        return []
     approver_email = ""
     if approver_id is not None:
         users = get_user_model().objects.filter(pk=approver_id)
         approver_email = users.values_list("email", flat=True).first() or ""
-    letters = approval_letters(
+    return approval_letters(
         comment, approver_email=approver_email, by_moderator=approver_id is not None
     )
-    return send_letters(letters)
+
+
+@rebuildable
+def commenter_verification_letters(email: str) -> list[Letter]:
+    """A signed link proving a commenter's address."""
+    path = reverse(
+        "comments:commenter_verify", kwargs={"token": make_verification_token(email)}
+    )
+    return [
+        Letter(
+            to=email,
+            subject=(
+                f"Confirm your email address for comments on {settings.FOLIO_SITE_NAME}"
+            ),
+            template=f"{TEMPLATES}commenter_verify",
+            context={
+                "verify_url": absolute(path),
+                "days": settings.FOLIO_EMAIL_LINK_DAYS,
+            },
+        )
+    ]
+
+
+def send_new_comment_emails(comment_id: int) -> int:
+    """Email the moderators about a comment still pending; return how many sent."""
+    return deliver(pending_comment_letters, comment_id)
+
+
+def send_approval_emails(comment_id: int, approver_id: int | None) -> int:
+    """Email those who hear of an approval; return how many were sent."""
+    return deliver(approved_comment_letters, comment_id, approver_id)
 
 
 def send_verification_email(email: str) -> int:
     """Mail a signed link proving a commenter's address."""
-    path = reverse(
-        "comments:commenter_verify", kwargs={"token": make_verification_token(email)}
-    )
-    letter = Letter(
-        to=email,
-        subject=(
-            f"Confirm your email address for comments on {settings.FOLIO_SITE_NAME}"
-        ),
-        template=f"{TEMPLATES}commenter_verify",
-        context={
-            "verify_url": absolute(path),
-            "days": settings.FOLIO_EMAIL_LINK_DAYS,
-        },
-    )
-    return send_letters([letter])
+    return deliver(commenter_verification_letters, email)

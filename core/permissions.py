@@ -14,6 +14,8 @@ PREVIEW_ARTICLE = "blog.preview_article"
 SUBMIT_ARTICLE = "blog.submit_article"
 MODERATE_COMMENT = "comments.moderate_comment"
 REVIEW_APPLICATION = "accounts.review_authorapplication"
+# Sends again, from the admin, an email the mail server did not take.
+RESEND_MAIL = "core.resend_unsentmail"
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -46,6 +48,8 @@ ROLES = {
         "accounts.view_authorapplication",
         REVIEW_APPLICATION,
         *_MODERATION,
+        *_crud("core", "unsentmail", ("delete", "view")),
+        RESEND_MAIL,
     ],
     MODERATORS: _MODERATION,
     AUTHORS: [SUBMIT_ARTICLE],

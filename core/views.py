@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from . import outbox
+from .models import UnsentMail
 
 # Private or endless pages that crawlers have no business in.
 DISALLOWED_PATHS = ["/admin/", "/search/", "/dashboard/", "/accounts/", "/moderation/"]
@@ -33,14 +34,22 @@ def robots_txt(request):
 @require_safe
 @never_cache
 def healthz(request):
-    """Up when the database answers; touches neither session nor user."""
+    """Up when the database answers; touches neither session nor user.
+
+    Also counts the emails the mail server did not take (core/mail.py), still
+    retried or given up: a number to watch, never a reason to be down.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    try:
+        mail_queue = UnsentMail.objects.counts()
+    except DatabaseError:
+        mail_queue = "unavailable"
+    return JsonResponse({"status": "ok", "database": "ok", "mail_queue": mail_queue})
 
 
 @require_safe

@@ -1,7 +1,9 @@
 """Emails about an article's path: who hears of each step, and how.
 
-`workflow` queues a task (editorial/tasks.py) after commit; the task calls
-`send_transition_emails`, which reads the step as it is then. The editors
+`workflow` queues a task (editorial/tasks.py) after commit, passing ids; the
+task calls `send_transition_emails`, which hands a `@rebuildable` builder to
+`core.mail.deliver`: it reads the step as it is then (and again at each
+retry) and sends each letter on its own. The editors
 hear of each submission, the author of a publication or a request for
 changes; nobody is emailed about their own action.
 """
@@ -11,7 +13,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 
 from blog.models import Article
-from core.mail import Letter, absolute, dedupe, send_letters
+from core.mail import Letter, absolute, dedupe, deliver, rebuildable
 from core.permissions import PUBLISH_ARTICLE
 
 from .models import ArticleProposal, ArticleTransition
@@ -63,16 +65,20 @@ def transition_letters(step: ArticleTransition) -> list[Letter]:
     return dedupe(letters, skip=[actor_email])
 
 
-def send_transition_emails(transition_id: int) -> int:
-    """Send the emails of one transition; return how many were sent."""
+@rebuildable
+def step_letters(transition_id: int) -> list[Letter]:
+    """The letters of one transition, read as it is now."""
     step = (
         ArticleTransition.objects.select_related("article__author__user", "actor")
         .filter(pk=transition_id)
         .first()
     )
-    if step is None:
-        return 0
-    return send_letters(transition_letters(step))
+    return [] if step is None else transition_letters(step)
+
+
+def send_transition_emails(transition_id: int) -> int:
+    """Send the emails of one transition; return how many were sent."""
+    return deliver(step_letters, transition_id)
 
 
 def proposal_letters(proposal: ArticleProposal, status: str) -> list[Letter]:
@@ -107,8 +113,9 @@ def proposal_letters(proposal: ArticleProposal, status: str) -> list[Letter]:
     return dedupe(letters, skip=[actor.email if actor else ""])
 
 
-def send_proposal_emails(proposal_id: int, status: str) -> int:
-    """Send the emails of one step of a proposed update; return how many."""
+@rebuildable
+def proposal_step_letters(proposal_id: int, status: str) -> list[Letter]:
+    """The letters of one step of a proposed update, read as it is now."""
     proposal = (
         ArticleProposal.objects.select_related(
             "article__author", "author", "decided_by"
@@ -116,6 +123,9 @@ def send_proposal_emails(proposal_id: int, status: str) -> int:
         .filter(pk=proposal_id)
         .first()
     )
-    if proposal is None:
-        return 0
-    return send_letters(proposal_letters(proposal, status))
+    return [] if proposal is None else proposal_letters(proposal, status)
+
+
+def send_proposal_emails(proposal_id: int, status: str) -> int:
+    """Send the emails of one step of a proposed update; return how many."""
+    return deliver(proposal_step_letters, proposal_id, status)

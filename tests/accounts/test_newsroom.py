@@ -49,7 +49,7 @@ def test_nobody_is_emailed_of_an_application_decided_before_the_task_ran(
 ):
     services.decide_application(application=application, approve=True, by=reviewer)
     mailoutbox.clear()
-    assert emails.send_application_received(application.pk) == 0
+    assert emails.application_received_letters(application.pk) == []
 
 
 def test_the_applications_page_offers_approve_and_decline(

@@ -107,7 +107,11 @@ def test_robots_txt_does_not_keep_crawlers_off_the_articles(client):
 def test_healthz_answers_ok_when_the_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
+    assert json.loads(response.content) == {
+        "status": "ok",
+        "database": "ok",
+        "mail_queue": {"failed": 0, "retrying": 0},
+    }
 
 
 def test_healthz_answers_503_when_the_database_is_unavailable(client):
@@ -125,10 +129,10 @@ def test_healthz_is_never_cached(client):
     assert "no-store" in client.get("/healthz")["Cache-Control"]
 
 
-def test_healthz_runs_one_query_and_leaves_session_and_user_alone(
+def test_healthz_runs_two_queries_and_leaves_session_and_user_alone(
     client, django_assert_num_queries
 ):
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the database, the unsent emails
         client.get("/healthz")
 
 
