@@ -131,8 +131,8 @@ class Backup:
         database.restore(
             connection, self.folder / self.manifest["database"]["snapshot"]
         )
-        self._restore_media()
         pagecache.pages_changed()
+        self._restore_media()
         pending = pending_migrations(connection)
         if pending:
             self.notes.append(
@@ -145,14 +145,20 @@ class Backup:
         if not self.manifest["media"]["included"]:
             self.notes.append(
                 "The archive holds no media files "
-                f"({self.manifest['media']['reason']}): the media were left alone."
+                f"({self.manifest['media'].get('reason')}): the media were left alone."
             )
             return
         media_root, reason = media_folder()
         if media_root is None:
             self.notes.append(f"The media were not restored: {reason}.")
             return
-        archive.swap_folder(self.folder / archive.MEDIA, media_root)
+        try:
+            archive.swap_folder(self.folder / archive.MEDIA, media_root)
+        except OSError as error:
+            raise BackupError(
+                "The database was restored but the media folder could not be "
+                f"replaced ({error}): make it writable and restore again."
+            ) from error
         self.media_restored = True
 
 

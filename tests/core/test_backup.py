@@ -50,6 +50,13 @@ def restore(archive):
     return out.getvalue()
 
 
+def in_memory_media(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+
+
 def illustrated_article():
     """An article with a cover, a comment, and an image in its author's library."""
     article = ArticleFactory(title="Tides and moons", cover_alt="The moon")
@@ -165,12 +172,25 @@ def test_backup_leaves_out_symbolic_links_in_the_media_folder(media, archive):
 
 @committed
 def test_backup_says_when_the_media_are_not_on_the_filesystem(settings, media, archive):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    }
+    in_memory_media(settings)
     said = backup(archive)
     assert "media: NOT INCLUDED, the default storage is" in said
+
+
+@committed
+def test_restore_of_a_backup_without_media_leaves_the_media_folder_alone(
+    settings, media, archive
+):
+    (media / "kept.png").write_bytes(b"the site's own file")
+    storages = settings.STORAGES
+    in_memory_media(settings)
+    backup(archive)
+    settings.STORAGES = storages
+
+    said = restore(archive)
+
+    assert "the media were left alone" in said
+    assert [path.name for path in media.iterdir()] == ["kept.png"]
 
 
 def test_backup_refuses_to_overwrite_an_archive(archive):

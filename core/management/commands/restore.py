@@ -58,10 +58,13 @@ class Command(BaseCommand):
 
     def confirmed(self, database) -> bool:
         media_root, _ = media_folder()
-        answer = input(
+        question = (
             f"This replaces everything in the database "
             f"{connections[database].settings_dict['NAME']!r}"
             + (f" and in {media_root}" if media_root else "")
             + ". Type 'yes' to go on: "
         )
-        return answer.strip().lower() == "yes"
+        try:
+            return input(question).strip().lower() == "yes"
+        except EOFError:  # no one to ask (cron): --no-input says so
+            return False
