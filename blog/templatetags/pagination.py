@@ -31,7 +31,7 @@ def page_links(context, page_obj, query_param=""):
     """The first and last pages, two either side of the current one and an
     ellipsis for each run left out: reads only the count the paginator has.
     """
-    path = context["request"].path
+    path = request_path(context)
     paginator = page_obj.paginator
     numbers = paginator.get_elided_page_range(
         page_obj.number, on_each_side=ON_EACH_SIDE, on_ends=ON_ENDS
@@ -50,4 +50,11 @@ def page_links(context, page_obj, query_param=""):
 
 @register.simple_tag(takes_context=True)
 def page_url(context, number, query_param=""):
-    return page_href(context["request"].path, number, query_param)
+    return page_href(request_path(context), number, query_param)
+
+
+def request_path(context) -> str:
+    """The list's path; a fragment rendered without a request (search
+    results) always has a filter, so page 1 is `?<filter>` and needs none."""
+    request = context.get("request")
+    return request.path if request is not None else ""

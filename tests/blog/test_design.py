@@ -111,6 +111,15 @@ def test_a_filtered_list_keeps_its_filter_on_every_page_link(rf):
     assert 'href="?status=pending&amp;page=3"' in html
 
 
+def test_search_results_are_numbered_and_keep_the_query(client, settings):
+    settings.FOLIO_ARTICLES_PER_PAGE = 1
+    ArticleFactory.create_batch(3, title="Sleep & rest")
+    html = client.get("/search/", {"q": "sleep & rest", "page": 2}).text
+    assert shown(html) == ["1", "2", "3"]
+    assert 'href="?q=sleep%20%26%20rest"><span class="visually-hidden">Page' in html
+    assert 'rel="next" href="?q=sleep%20%26%20rest&amp;page=3"' in html
+
+
 # Share links
 
 
