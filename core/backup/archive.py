@@ -256,6 +256,7 @@ def swap_folder(new: Path, live: Path) -> None:
     new.mkdir(exist_ok=True)  # an archive without media files
     if live.exists():
         shutil.copymode(live, new)
+        _own_like(new, live)
         try:
             live.rename(new.with_name(f"{new.name}-replaced"))
         except OSError:  # a mount point, say: swap what it holds instead
@@ -268,3 +269,14 @@ def swap_folder(new: Path, live: Path) -> None:
                 shutil.move(child, live / child.name)
             return
     new.rename(live)
+
+
+def _own_like(tree: Path, model: Path) -> None:
+    """Give `tree` the owner of `model`: media restored by root stay writable
+    by the user the site runs as."""
+    owner = model.stat()
+    if os.geteuid() != 0 or (owner.st_uid, owner.st_gid) == (0, 0):
+        return
+    for folder, _, names in os.walk(tree):
+        for path in [folder, *(os.path.join(folder, name) for name in names)]:
+            os.lchown(path, owner.st_uid, owner.st_gid)

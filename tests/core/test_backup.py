@@ -5,6 +5,7 @@ the restore targets the test database pytest-django made, as the command
 targets whatever DATABASES names.
 """
 
+import os
 import tarfile
 from io import StringIO
 from pathlib import Path
@@ -191,6 +192,20 @@ def test_restore_of_a_backup_without_media_leaves_the_media_folder_alone(
 
     assert "the media were left alone" in said
     assert [path.name for path in media.iterdir()] == ["kept.png"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root gives files away")
+@committed
+def test_media_restored_by_root_belong_to_the_owner_of_the_media_folder(media, archive):
+    (media / "covers").mkdir()
+    (media / "covers" / "a.png").write_bytes(image_bytes("PNG"))
+    backup(archive)
+    os.chown(media, 4321, 4321)
+
+    restore(archive)
+
+    owners = {(p.stat().st_uid, p.stat().st_gid) for p in [media, *media.rglob("*")]}
+    assert owners == {(4321, 4321)}
 
 
 def test_backup_refuses_to_overwrite_an_archive(archive):
