@@ -36,7 +36,8 @@ def front_cache(settings, monkeypatch):
 
 
 def wait_for(bans, count):
-    for _ in range(200):
+    """Up to ten seconds: a loaded machine can be slow to run the sender."""
+    for _ in range(1000):
         if len(bans) >= count:
             return
         threading.Event().wait(0.01)
