@@ -2,8 +2,9 @@
 
 The `notify_*` functions are what services call after commit: they only
 queue a task and never raise, so a comment is never lost, slowed or refused
-because mail is down. Each task takes ids, not objects: it runs later, in
-the worker, and reads the rows as they are then.
+because mail is down. Each task takes ids, not objects and never a link: it
+runs later, in the worker, and reads the rows as they are then; an email
+the mail server refuses fails the task and is tried again (core/mail.py).
 """
 
 from django.tasks import task

@@ -2,7 +2,8 @@
 
 `notify_transition` is what the workflow calls after commit: it only queues
 the task and never raises. The task takes an id and reads the step as it
-is when the worker runs it.
+is when the worker runs it; an email the mail server refuses fails the task
+and is tried again (core/mail.py).
 """
 
 from django.tasks import task
