@@ -5,16 +5,20 @@ served back keeps the signed timestamp it was sent with, so "too fast"
 counts from when the reader first saw the form.
 """
 
+import shutil
+import subprocess
 import time
 from unittest import mock
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from comments import spam
 from comments.models import Comment
 from tests.comments.helpers import comment_data, issued_seconds_ago
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, AuthorFactory, CommentFactory
+from tests.test_html_validity import VNU
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +193,26 @@ def test_honeypot_is_still_refused_on_a_form_served_back(client, article):
     resent = {**data, "email": "ada@example.org", "issued": served_token(response)}
     assert post(client, article, resent).status_code == 400
     assert not Comment.objects.exists()
+
+
+@pytest.mark.validator
+def test_form_sent_back_and_a_signed_in_form_are_valid_html(article, tmp_path):
+    java = shutil.which("java")
+    if java is None or not VNU.exists():
+        pytest.skip("Java and vnu-jar are needed (tests/test_html_validity.py)")
+    parent = CommentFactory(article=article)
+    anonymous, signed_in = Client(), Client()
+    signed_in.force_login(AuthorFactory().user)
+    sent_back = comment_data(article, email="x", body="", parent=str(parent.pk))
+    pages = {
+        "sent-back": post(anonymous, article, sent_back).text,
+        "signed-in": signed_in.get(article.get_absolute_url()).text,
+    }
+    for name, html in pages.items():
+        (tmp_path / f"{name}.html").write_text(html)
+    checked = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stderr
