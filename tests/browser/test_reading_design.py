@@ -158,6 +158,25 @@ def test_copy_link_shows_the_address_selected_when_the_clipboard_refuses(page, a
     assert page.evaluate("getSelection().toString() || 'x'")  # the field's text
 
 
+def test_the_share_button_hands_the_canonical_address_to_the_web_share_api(
+    page, article
+):
+    page.add_init_script(
+        "navigator.share = (data) => (window.shared = data) && Promise.resolve();"
+    )
+    page.goto(article.get_absolute_url() + "?utm_source=feed")
+    page.get_by_role("button", name="Share…").click()
+    shared = page.evaluate("window.shared")
+    assert shared == {"title": article.title, "url": page.url.split("?")[0]}
+
+
+def test_the_share_button_stays_hidden_without_the_web_share_api(page, article):
+    page.add_init_script("delete Navigator.prototype.share")
+    page.goto(article.get_absolute_url())
+    expect(page.get_by_role("button", name="Copy link")).to_be_visible()
+    expect(page.locator("[data-share-native]")).to_be_hidden()
+
+
 def test_without_scripts_the_plain_share_links_remain(browser, live_server, article):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
