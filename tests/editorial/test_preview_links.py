@@ -221,7 +221,7 @@ def test_the_preview_is_never_served_from_the_page_cache(client, draft):
 
 def test_the_preview_has_no_comment_form(client, draft):
     html = client.get(shared(draft)).text
-    assert "commentform" not in html
+    assert 'id="comment-form"' not in html
     assert "Leave a Reply" not in html
 
 
