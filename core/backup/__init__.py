@@ -8,10 +8,11 @@
     manifest.json      format, versions, vendor, time, counts, checksums (last)
 
 to a temporary file beside the target, renamed into place when complete.
-The snapshot is taken first, then the media: a file uploaded meanwhile may
-be in the archive without its row, never the reverse (files are never
-changed in place). Media are left out, and the manifest says why, when the
-default storage is not the filesystem.
+The snapshot is taken first, then the media (files are never changed in
+place): a file uploaded meanwhile may be in the archive without its row, and
+only a file deleted in those seconds can be missing while its row is there.
+Media are left out, and the manifest says why, when the default storage is
+not the filesystem.
 
 `open_backup()` checks an archive completely before anything is touched
 (database.py restores, archive.py reads); `Backup.restore()` then replaces
@@ -58,7 +59,8 @@ def create_backup(target: Path, *, force=False, using=DEFAULT_DB_ALIAS) -> dict:
             "and the web server would hand it to anyone who asks."
         )
     connection = connections[using]
-    with tempfile.TemporaryDirectory(prefix="folio-backup-") as work:
+    # Beside the archive: where there is room for it (and so for the snapshot).
+    with tempfile.TemporaryDirectory(prefix=".folio-", dir=target.parent) as work:
         snapshot = database.snapshot(connection, Path(work))
         manifest = {
             "format": archive.FORMAT,

@@ -11,6 +11,7 @@ every other file with its SHA-256, and nothing else.
 """
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -61,24 +62,17 @@ def write(target: Path, snapshot: Path, media_root, manifest: dict, *, force: bo
                 manifest["checksums"] = checksums
                 data = json.dumps(manifest, indent=2).encode()
                 info = _info(MANIFEST, len(data), 0o600, time.time())
-                tar.addfile(info, _BytesReader(data))
+                tar.addfile(info, io.BytesIO(data))
             raw.flush()
             os.fsync(raw.fileno())
         if target.exists() and not force:
             raise BackupError(f"{target} appeared meanwhile: pass --force to replace.")
         os.replace(partial, target)
-    except BaseException:
+    except BaseException as error:
         Path(partial).unlink(missing_ok=True)
+        if isinstance(error, OSError):  # a full disk, an unreadable media file
+            raise BackupError(f"The backup failed: {error}") from error
         raise
-
-
-class _BytesReader:
-    def __init__(self, data: bytes):
-        self._data = memoryview(data)
-
-    def read(self, size=-1):
-        chunk, self._data = self._data[:size], self._data[size:]
-        return bytes(chunk)
 
 
 def _info(name: str, size: int, mode: int, mtime: float = 0) -> tarfile.TarInfo:
@@ -94,7 +88,10 @@ def _add(tar: tarfile.TarFile, path: Path, name: str, mode=0o600) -> str:
         reader = _Hashing(file)
         try:
             tar.addfile(_info(name, status.st_size, mode, status.st_mtime), reader)
-        except OSError as error:  # tarfile's "unexpected end of data"
+        except OSError as error:
+            if error.errno is not None:
+                raise
+            # tarfile's "unexpected end of data": the file shrank meanwhile.
             raise BackupError(
                 f"{path} changed while it was archived: run the backup again."
             ) from error

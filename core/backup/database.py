@@ -15,8 +15,10 @@ import re
 import shutil
 import sqlite3
 import subprocess
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
+
+import django.db
 
 from .errors import BackupError
 
@@ -28,20 +30,30 @@ def name(vendor: str) -> str:
     return NAMES.get(vendor, vendor)
 
 
+@contextmanager
+def _answering(doing: str):
+    """The database's own errors as a BackupError: down, locked, disk full."""
+    try:
+        yield
+    except (sqlite3.Error, django.db.Error) as error:
+        raise BackupError(f"The database could not be {doing}: {error}") from error
+
+
 def snapshot(connection, folder: Path) -> Path:
     """A consistent snapshot of the database, written into `folder`."""
     _check(connection)
     path = folder / SNAPSHOTS[connection.vendor]
     if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        with closing(sqlite3.connect(path)) as target:
+        with _answering("backed up"), closing(sqlite3.connect(path)) as target:
+            connection.ensure_connection()
             connection.connection.backup(target)
             # A file of its own, readable anywhere without a -wal beside it.
             target.execute("PRAGMA journal_mode=DELETE")
     else:
         tool = _tool("pg_dump")
-        connection.ensure_connection()
-        server, client = connection.pg_version // 10000, _major_version(tool)
+        with _answering("backed up"):
+            server = connection.pg_version // 10000
+        client = _major_version(tool)
         if client < server:
             raise BackupError(
                 f"pg_dump {client} cannot dump a PostgreSQL {server} server: "
@@ -55,8 +67,8 @@ def snapshot(connection, folder: Path) -> Path:
 def server_version(connection) -> str:
     if connection.vendor == "sqlite":
         return sqlite3.sqlite_version
-    connection.ensure_connection()
-    version = connection.pg_version
+    with _answering("reached"):
+        version = connection.pg_version
     return f"{version // 10000}.{version % 10000}"
 
 
@@ -64,15 +76,13 @@ def restore(connection, path: Path) -> None:
     """Replace everything in the database with the snapshot at `path`."""
     _check(connection)
     if connection.vendor == "sqlite":
-        try:
-            with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
-                verdict = db.execute("PRAGMA quick_check").fetchone()[0]
-                if verdict != "ok":
-                    raise BackupError(f"The database snapshot is damaged: {verdict}")
-                connection.ensure_connection()
-                db.backup(connection.connection)
-        except sqlite3.Error as error:
-            raise BackupError(f"The database could not be restored: {error}") from error
+        uri = f"{path.as_uri()}?mode=ro"
+        with _answering("restored"), closing(sqlite3.connect(uri, uri=True)) as db:
+            verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+            if verdict != "ok":
+                raise BackupError(f"The database snapshot is damaged: {verdict}")
+            connection.ensure_connection()
+            db.backup(connection.connection)
     else:
         tool = _tool("pg_restore")
         # No session of ours may hold a lock on a table about to be dropped.

@@ -1,8 +1,8 @@
 """`manage.py restore` refuses a hostile, damaged or foreign archive, touching nothing.
 
-The archives are forged here, so no test needs the database: a refusal
-comes before the database is opened, and these tests would fail if it did
-not.
+The archives are forged here. Only a snapshot that is not a database needs
+the database to be refused; every other refusal comes before it is opened,
+and these tests would fail if it did not.
 """
 
 import hashlib
@@ -13,6 +13,9 @@ from io import BytesIO, StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+
+from accounts.models import User
+from tests.factories import UserFactory
 
 
 @pytest.fixture
@@ -182,6 +185,18 @@ def test_restore_refuses_a_backup_format_it_does_not_know(media, archive):
     forge(archive, manifest={"format": 2})
     with pytest.raises(CommandError, match="backup format 2"):
         restore(archive)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_snapshot_that_is_not_a_database_is_refused_and_changes_nothing(
+    media, archive
+):
+    UserFactory(username="still-here")
+    forge(archive)  # its snapshot is a few bytes of text, checksum and all
+    with pytest.raises(CommandError, match="could not be restored|pg_restore failed"):
+        restore(archive)
+    assert User.objects.filter(username="still-here").exists()
+    assert untouched(media)
 
 
 def test_restore_refuses_a_path_where_there_is_no_archive(media, archive):
