@@ -214,6 +214,9 @@ def test_the_next_try_is_queued_for_its_time(database_queue, refused):
     )
 
 
+# The worker closes the connection after each task, as in production: the
+# test cannot run inside a transaction it would cut.
+@pytest.mark.django_db(transaction=True)
 def test_a_refused_send_fails_the_queued_task(database_queue, settings, newcomer):
     send_verification_email.enqueue(newcomer.pk)
     mail_server_down(settings)
@@ -222,6 +225,9 @@ def test_a_refused_send_fails_the_queued_task(database_queue, settings, newcomer
     assert task.status == TaskResultStatus.FAILED
 
 
+# The worker closes the connection after each task, as in production: the
+# test cannot run inside a transaction it would cut.
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_keeps_a_refused_email_and_queues_its_next_try(
     database_queue, settings, newcomer
 ):
