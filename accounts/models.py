@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +16,9 @@ class User(AbstractUser):
     """The login. Its public face, when it writes, is `Author`."""
 
     email_verified = models.BooleanField(_("email verified"), default=False)
+    # Part of every session's auth hash: raising it signs the account out of
+    # every browser, as a new password does (`end_sessions()`).
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta(AbstractUser.Meta):
         constraints = [
@@ -23,6 +28,31 @@ class User(AbstractUser):
                 name="accounts_user_unique_email",
             )
         ]
+
+    def end_sessions(self):
+        """Sign this account out everywhere on save; `update_session_auth_hash()`
+        keeps the request's own session signed in."""
+        self.session_generation += 1
+
+    def get_session_auth_hash(self):
+        return self._session_auth_hash()
+
+    def get_session_auth_fallback_hash(self):
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_auth_hash(secret=secret)
+
+    def _session_auth_hash(self, secret=None):
+        """Django's HMAC of the password hash, with the generation once raised
+        (generation 0 gives Django's own value: no session ends on upgrade)."""
+        value = self.password
+        if self.session_generation:
+            value = f"{value}:{self.session_generation}"
+        return salted_hmac(
+            "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash",
+            value,
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 def avatar_upload_to(instance, filename):
