@@ -134,13 +134,15 @@ def user_for_email_change(token: str) -> tuple[User, str]:
 
 @transaction.atomic
 def change_email(*, token: str) -> User:
-    """Switch an account to the address an email change link proves."""
+    """Switch an account to the address an email change link proves, and
+    sign it out of every browser, as a new password would."""
     user, new_email = user_for_email_change(token)
     user.email = new_email
     user.email_verified = True
+    user.end_sessions()
     try:
         with transaction.atomic():
-            user.save(update_fields=["email", "email_verified"])
+            user.save(update_fields=["email", "email_verified", "session_generation"])
     except IntegrityError:
         raise tokens.LinkError(
             "This address is already used by another account."

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -203,9 +203,14 @@ def email_change_done(request):
 
 @require_http_methods(["GET", "POST"])
 def email_change_confirm(request, token):
+    """GET asks to confirm; POST switches the address and signs the account
+    out of every other browser (this one stays signed in if it was)."""
     try:
         if request.method == "POST":
+            signed_in_as = request.user.pk  # read before the change ends the session
             user = services.change_email(token=token)
+            if signed_in_as == user.pk:
+                update_session_auth_hash(request, user)
         else:
             user, new_email = services.user_for_email_change(token)
     except tokens.LinkError as error:
