@@ -4,17 +4,17 @@ After `FOLIO_LOGIN_MAX_FAILURES` failures within `FOLIO_LOGIN_LOCKOUT_SECONDS`
 the username, or the address, is refused for that long, right password or
 not. A successful sign-in forgets its username's failures, never its
 address's: a right guess for one account does not unlock an address that is
-trying many. With the cache down nobody is locked out: signing in goes on,
-unthrottled, and a warning is logged.
+trying many. With the shared cache down the failures are counted in each
+process's memory instead (core/caching.py), and a warning is logged: the
+lock still holds, per worker, until the cache is back.
 """
 
 import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 
-from core.caching import cache_or
+from core.caching import counted_in
 
 
 def now() -> float:
@@ -41,7 +41,8 @@ def is_locked(*, username: str | None, ip: str | None) -> bool:
     """Has this username or this address failed too often lately?"""
     moment = now()
     limit = settings.FOLIO_LOGIN_MAX_FAILURES
-    entries = cache_or({}, lambda: cache.get_many(_keys(username=username, ip=ip)))
+    keys = _keys(username=username, ip=ip)
+    entries = counted_in(lambda cache: cache.get_many(keys))
     return any(len(_live(entry, moment)) >= limit for entry in entries.values())
 
 
@@ -49,14 +50,18 @@ def record_failure(*, username: str | None, ip: str | None) -> None:
     moment = now()
     window = settings.FOLIO_LOGIN_LOCKOUT_SECONDS
     keys = _keys(username=username, ip=ip)
-    entries = cache_or({}, lambda: cache.get_many(keys))
     limit = settings.FOLIO_LOGIN_MAX_FAILURES
-    updated = {key: [*_live(entries.get(key), moment), moment][-limit:] for key in keys}
-    cache_or(None, lambda: cache.set_many(updated, timeout=window + 60))
+
+    def add_failure(cache):
+        entries = cache.get_many(keys)
+        updated = {k: [*_live(entries.get(k), moment), moment][-limit:] for k in keys}
+        cache.set_many(updated, timeout=window + 60)
+
+    counted_in(add_failure)
 
 
 def record_success(*, username: str | None) -> None:
-    cache_or(None, lambda: cache.delete_many(_keys(username=username, ip=None)))
+    counted_in(lambda cache: cache.delete_many(_keys(username=username, ip=None)))
 
 
 def lockout_minutes() -> int:

@@ -12,9 +12,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 
-from core.caching import cache_or
+from core.caching import counted_in
 
 from .models import BlockedTerm, Comment
 
@@ -129,15 +128,16 @@ def rate_limit_key(ip_address: str | None) -> str:
 def rate_limit_reason(ip_address: str | None) -> str | None:
     """Count one comment for this address; refuse past the per-minute limit.
 
-    Without the cache nothing is counted: the other checks still hold.
+    With the shared cache down, each process counts on its own (core/caching.py).
     """
-    count = cache_or(0, lambda: _count_one(rate_limit_key(ip_address)))
+    key = rate_limit_key(ip_address)
+    count = counted_in(lambda cache: _count_one(cache, key))
     if count > settings.FOLIO_COMMENTS_PER_MINUTE:
         return RATE_LIMITED
     return None
 
 
-def _count_one(key: str) -> int:
+def _count_one(cache, key: str) -> int:
     cache.add(key, 0, timeout=RATE_WINDOW_SECONDS)
     try:
         return cache.incr(key)

@@ -8,6 +8,9 @@ admin.site.site_header = settings.FOLIO_SITE_NAME
 admin.site.site_title = f"{settings.FOLIO_SITE_NAME} admin"
 admin.site.index_title = "Newsroom"
 
+# A database that does not answer is a 503 with Retry-After, not a 500.
+handler500 = "core.outage.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from . import outbox
+from . import outage, outbox
+from .caching import cache_status
 from .models import UnsentMail
 
 # Private or endless pages that crawlers have no business in.
@@ -34,22 +35,25 @@ def robots_txt(request):
 @require_safe
 @never_cache
 def healthz(request):
-    """Up when the database answers; touches neither session nor user.
+    """Each dependency's state; down (503) only when the database does not answer.
 
-    Also counts the emails the mail server did not take (core/mail.py), still
-    retried or given up: a number to watch, never a reason to be down.
+    Touches neither session nor user. A shared cache that is down slows pages
+    and makes limits count per process (core/caching.py); the emails the mail
+    server did not take (core/mail.py), still retried or given up, are a
+    number to watch: neither is a reason to be down.
     """
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    cache = cache_status()
+    if not outage.database_answers():
+        report = {"status": "error", "database": "unavailable", "cache": cache}
+        response = JsonResponse({**report, "mail_queue": "unavailable"}, status=503)
+        response["Retry-After"] = str(outage.RETRY_AFTER_SECONDS)
+        return response
     try:
         mail_queue = UnsentMail.objects.counts()
     except DatabaseError:
         mail_queue = "unavailable"
-    return JsonResponse({"status": "ok", "database": "ok", "mail_queue": mail_queue})
+    report = {"status": "ok", "database": "ok", "cache": cache}
+    return JsonResponse({**report, "mail_queue": mail_queue})
 
 
 @require_safe

@@ -110,7 +110,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # With Redis, every app server shares the cache: rate limits, sign-in
 # throttles and the page cache. Without it, one machine: counters in each
-# process, pages in files its workers share.
+# process, pages in files its workers share. Redis that is down or out of
+# reach is never an error (core/caching.py): each call gives up after a
+# second at most, so a Redis host that drops packets cannot hold requests.
 REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -118,6 +120,7 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
         for name, prefix in [("default", "folio"), ("pages", "folio-pages")]
     }

@@ -110,18 +110,21 @@ def test_healthz_answers_ok_when_the_database_answers(client):
     assert json.loads(response.content) == {
         "status": "ok",
         "database": "ok",
+        "cache": "ok",
         "mail_queue": {"failed": 0, "retrying": 0},
     }
 
 
 def test_healthz_answers_503_when_the_database_is_unavailable(client):
-    with mock.patch("core.views.connection") as connection:
+    with mock.patch("core.outage.connection") as connection:
         connection.cursor.side_effect = OperationalError("server closed")
         response = client.get("/healthz")
     assert response.status_code == 503
     assert json.loads(response.content) == {
         "status": "error",
         "database": "unavailable",
+        "cache": "ok",
+        "mail_queue": "unavailable",
     }
 
 
