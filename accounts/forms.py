@@ -10,7 +10,7 @@ from core.mail import queue
 from core.text import without_bidi_controls
 from imaging.forms import HELP_TEXT, RenditionsMixin, SafeImageField
 
-from . import tasks, throttle
+from . import tasks, throttle, two_factor
 from .models import Author, AuthorApplication, User
 
 
@@ -198,3 +198,77 @@ class ProfileForm(RenditionsMixin, forms.ModelForm):
 class AuthorAdminForm(ProfileForm):
     class Meta(ProfileForm.Meta):
         fields = ["user", "display_name", "slug", "bio", "avatar", "website"]
+
+
+class SecondFactorForm(forms.Form):
+    """The code from the authenticator app, or a recovery code; throttled."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_("The 6 digits your authenticator app shows, or a recovery code."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+        ),
+    )
+
+    def __init__(self, *args, user, request, **kwargs):
+        self.user = user
+        self.request = request
+        self.device = None
+        super().__init__(*args, **kwargs)
+
+    def clean_code(self):
+        ip = client_ip(self.request)
+        if two_factor.is_throttled(user=self.user, ip=ip):
+            raise ValidationError(
+                ThrottledLoginMixin.throttled_message,
+                code="throttled",
+                params={"minutes": throttle.lockout_minutes()},
+            )
+        code = self.cleaned_data["code"]
+        self.device = two_factor.check_code(user=self.user, code=code, ip=ip)
+        if self.device is None:
+            raise ValidationError(_("This code is not right."), code="wrong_code")
+        return code
+
+
+class TwoFactorSetupForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the app"),
+        max_length=10,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+        ),
+    )
+
+    def __init__(self, *args, device, **kwargs):
+        self.device = device
+        super().__init__(*args, **kwargs)
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if not self.device.verify_token(code):
+            raise ValidationError(
+                _("This code is not right: check the app's clock and try again."),
+                code="wrong_code",
+            )
+        return code
+
+
+class TwoFactorOffForm(SecondFactorForm):
+    """Turning it off takes the password and a code."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    field_order = ["password", "code"]
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("This is not your password."), code="password")
+        return password

@@ -24,4 +24,8 @@ urlpatterns = [
     ),
     path("apply/", views.apply, name="apply"),
     path("profile/", views.profile, name="profile"),
+    path("two-factor/", views.two_factor_verify, name="two_factor_verify"),
+    path("two-factor/setup/", views.two_factor_setup, name="two_factor_setup"),
+    path("two-factor/codes/", views.two_factor_codes, name="two_factor_codes"),
+    path("two-factor/off/", views.two_factor_off, name="two_factor_off"),
 ]

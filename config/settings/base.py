@@ -26,7 +26,7 @@ FOLIO_SITE_DESCRIPTION = env(
 )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.apps.AdminConfig",  # the admin, asking staff for a second factor
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "imaging",
     "accounts",
@@ -58,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): the session passed the second factor.
+    "accounts.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -144,6 +149,14 @@ FOLIO_FRONT_CACHES = env.list("FOLIO_FRONT_CACHES")
 AUTH_USER_MODEL = "accounts.User"
 # The model backend, reading a user's own and group permissions in one query.
 AUTHENTICATION_BACKENDS = ["accounts.backends.ModelBackend"]
+# Argon2 for new passwords; hashes made by the others still verify and are
+# rehashed with Argon2 at the next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation."
@@ -163,6 +176,8 @@ LOGOUT_REDIRECT_URL = "blog:article_list"
 # it out for this long.
 FOLIO_LOGIN_MAX_FAILURES = env.int("FOLIO_LOGIN_MAX_FAILURES", 5)
 FOLIO_LOGIN_LOCKOUT_SECONDS = env.int("FOLIO_LOGIN_LOCKOUT_SECONDS", 15 * 60)
+# Authenticator apps list the account under this name (django-otp).
+OTP_TOTP_ISSUER = FOLIO_SITE_NAME
 # Links that prove an email address (registration, email change, a
 # commenter's address) and moderators' one-click links expire.
 FOLIO_EMAIL_LINK_DAYS = env.int("FOLIO_EMAIL_LINK_DAYS", 3)
