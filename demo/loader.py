@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Author, User
 from blog.models import Article, Category, Tag
@@ -18,7 +19,7 @@ from imaging.processing import save_image
 from . import everyday, health, sample, science
 from .comments import COMMENTS
 from .covers import draw_avatar, draw_cover
-from .people import ACCOUNTS, AUTHORS, CATEGORIES, DEMO_PASSWORD
+from .people import ACCOUNTS, AUTHORS, CATEGORIES, DEMO_PASSWORD, DEMO_TOTP_KEY
 
 ARTICLES = [sample.ARTICLE, *health.ARTICLES, *science.ARTICLES, *everyday.ARTICLES]
 
@@ -51,6 +52,24 @@ def load_demo() -> Counter:
             article, COMMENTS.get(spec["slug"], []), moderator=users["moderator"]
         )
     return created
+
+
+def give_staff_the_demo_app() -> TOTPDevice | None:
+    """Demo staff sign in with a code from the app whose key is DEMO_TOTP_KEY;
+    return one of their devices (for its codes), if any demo staff exists."""
+    staff = User.objects.filter(
+        username__in=[spec["username"] for spec in ACCOUNTS if spec["is_staff"]]
+    )
+    devices = [
+        TOTPDevice.objects.get_or_create(
+            user=user,
+            confirmed=True,
+            key=DEMO_TOTP_KEY,
+            defaults={"name": "Demo authenticator app"},
+        )[0]
+        for user in staff
+    ]
+    return devices[0] if devices else None
 
 
 def demo_logins() -> list[dict]:

@@ -7,6 +7,9 @@ outside debug mode unless forced.
 from core.permissions import AUTHORS, EDITORS, MODERATORS
 
 DEMO_PASSWORD = "demo-password-123"
+# The key of the demo staff's authenticator app (hex), shared and published
+# like the password: staff sign in to the admin with its code (`demo_code`).
+DEMO_TOTP_KEY = "466f6c696f2064656d6f20737461666620617070"
 
 # `login` marks the accounts printed after loading, one per role, with the
 # page where that role works (`works_at`).

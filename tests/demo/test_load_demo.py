@@ -184,3 +184,12 @@ def test_the_printed_logins_follow_the_sites_address(demo, settings):
 def test_no_logins_are_printed_when_no_demo_account_exists(demo_mode):
     ArticleFactory()
     assert DEMO_PASSWORD not in load_demo("--if-empty")
+
+
+def test_demo_staff_sign_in_to_the_admin_with_the_printed_codes_app(demo, client):
+    assert "manage.py demo_code" in demo
+    printed = StringIO()
+    call_command("demo_code", stdout=printed)
+    client.post("/admin/login/", {"username": "editor", "password": DEMO_PASSWORD})
+    client.post("/accounts/two-factor/", {"code": printed.getvalue().split()[0]})
+    assert client.get("/admin/").status_code == 200

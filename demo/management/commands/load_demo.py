@@ -2,9 +2,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
+from accounts import two_factor
 from blog.models import Article
 from core.mail import absolute
-from demo.loader import demo_logins, load_demo
+from demo.loader import demo_logins, give_staff_the_demo_app, load_demo
 from demo.people import DEMO_PASSWORD
 
 
@@ -45,9 +46,9 @@ class Command(BaseCommand):
                 )
             else:
                 self.stdout.write("Demo content is already in place.")
-        self.print_logins()
+        self.print_logins(give_staff_the_demo_app())
 
-    def print_logins(self):
+    def print_logins(self, staff_app):
         logins = demo_logins()
         if not logins:
             return
@@ -58,4 +59,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {login['role']:<10} {login['username']:<10} {DEMO_PASSWORD:<18} "
                 f"{absolute(login['works_at'])}"
+            )
+        if staff_app is not None:
+            staff = ", ".join(
+                login["username"] for login in logins if login["is_staff"]
+            )
+            self.stdout.write(
+                f"Staff ({staff}) then type a code from an authenticator app: add "
+                f"the key {two_factor.secret(staff_app)} (time-based) to one, or "
+                "print the current code with `python manage.py demo_code`."
             )
