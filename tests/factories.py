@@ -104,3 +104,11 @@ class CommentFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"reader{n}@example.org")
     body = "Thanks for this."
     status = Comment.Status.APPROVED
+
+
+def totp_code(device) -> str:
+    """The code an authenticator app shows now for a django-otp TOTP device."""
+    from django_otp.oath import TOTP
+
+    clock = TOTP(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+    return f"{clock.token():0{device.digits}d}"

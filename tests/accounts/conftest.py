@@ -39,12 +39,3 @@ def link_in(message, path_start: str) -> str:
     match = re.search(rf"https?://[^/\s]+({re.escape(path_start)}\S*)", message.body)
     assert match, message.body
     return match.group(1)
-
-
-def totp_code(device, *, steps_ahead=0) -> str:
-    """The code an authenticator app shows for `device` now (or a step later)."""
-    from django_otp.oath import TOTP
-
-    clock = TOTP(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
-    clock.time = clock.time + steps_ahead * device.step
-    return f"{clock.token():0{device.digits}d}"

@@ -6,8 +6,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import two_factor
-
-from .conftest import totp_code
+from tests.factories import totp_code
 
 pytestmark = pytest.mark.django_db
 

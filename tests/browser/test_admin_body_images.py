@@ -6,11 +6,12 @@ readers get a figure served by Folio alone.
 import re
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from blog.models import Article
 from editorial.workflow import publish
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory, UserFactory, totp_code
 from tests.imaging.images import image_bytes
 
 pytestmark = pytest.mark.browser
@@ -20,7 +21,9 @@ PASSWORD = "correct horse"  # UserFactory's
 
 @pytest.fixture
 def editor():
-    return UserFactory(is_staff=True, groups=["Editors"])
+    user = UserFactory(is_staff=True, groups=["Editors"])
+    user.app = TOTPDevice.objects.create(user=user, name="Phone")
+    return user
 
 
 @pytest.fixture
@@ -32,12 +35,15 @@ def article():
 
 @pytest.fixture
 def admin_page(page, editor, article):
-    """The article's admin change page, the editor signed in through the form."""
+    """The article's admin change page, the editor signed in through the form
+    and the code from their authenticator app."""
     change_url = f"/admin/blog/article/{article.pk}/change/"
     page.goto(f"/admin/login/?next={change_url}")
     page.get_by_label("Username").fill(editor.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    page.get_by_label("Code").fill(totp_code(editor.app))
+    page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(re.compile(re.escape(change_url) + "$"))
     return page
 

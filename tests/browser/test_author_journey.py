@@ -10,10 +10,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from tests.browser.test_registration import PASSWORD, verification_path
-from tests.factories import UserFactory
+from tests.factories import UserFactory, totp_code
 from tests.imaging.images import image_bytes
 
 pytestmark = pytest.mark.browser
@@ -40,6 +41,7 @@ def fresh_state():
 def editor(db):
     user = UserFactory(username="chiefeditor", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
+    TOTPDevice.objects.create(user=user, name="Phone")  # staff sign in with a code
     return user
 
 
@@ -59,6 +61,10 @@ def sign_in(page, username, password):
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    device = TOTPDevice.objects.filter(user__username=username).first()
+    if device is not None:  # then the code from the authenticator app
+        page.get_by_label("Code").fill(totp_code(device))
+        page.get_by_role("button", name="Sign in").click()
 
 
 def register_confirm_and_apply(page):

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from editorial.revisions import record_revision
@@ -49,6 +50,7 @@ def article(transactional_db):
 def editor(transactional_db):
     user = UserFactory(username="deskeditor", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
+    TOTPDevice.objects.create(user=user, name="Phone")  # staff sign in with a code
     return user
 
 
