@@ -5,6 +5,8 @@ stopped: every call to it fails to connect, as it does in an outage.
 """
 
 import json
+import time
+from unittest import mock
 
 import pytest
 from django.test import Client
@@ -36,10 +38,13 @@ def redis_down(settings):
 
 @pytest.fixture(autouse=True)
 def fresh_process_counters():
-    """What this process counted while the cache was down, forgotten per test."""
+    """What this process counted and learnt while the cache was down, forgotten
+    per test (and before tests whose cache answers)."""
     caching.local_cache.clear()
+    caching.forget_failures()
     yield
     caching.local_cache.clear()
+    caching.forget_failures()
 
 
 def sign_in(client, user, password=PASSWORD):
@@ -51,6 +56,20 @@ def sign_in(client, user, password=PASSWORD):
 def test_the_cache_really_is_down():
     with pytest.raises(Exception, match="Connection refused|Error 111"):
         caching.caches["default"].get("anything")
+
+
+def test_an_unreachable_cache_is_left_alone_for_a_few_seconds():
+    caching.cache_or(None, lambda: caching.caches["default"].get("anything"))
+    operation = mock.Mock()
+    assert caching.cache_or("fallback", operation) == "fallback"
+    operation.assert_not_called()
+
+
+def test_an_unreachable_cache_is_asked_again_after_its_rest(monkeypatch):
+    caching.cache_or(None, lambda: caching.caches["default"].get("anything"))
+    later = time.monotonic() + caching.REST_SECONDS
+    monkeypatch.setattr(caching.time, "monotonic", lambda: later)
+    assert caching.cache_or("fallback", lambda: "answer") == "answer"
 
 
 # Pages
