@@ -326,12 +326,12 @@ def safe_next(request, default) -> str:
 def two_factor_verify(request):
     """The second step of a sign-in: the code from the app, or a recovery code."""
     next_url = safe_next(request, settings.LOGIN_REDIRECT_URL)
-    user = request.user if request.user.is_authenticated else None
-    if user is not None and (user.is_verified() or not two_factor.is_on(user)):
-        return redirect(next_url)
-    user = user or two_factor.pending_user(request)
+    pending = two_factor.pending_user(request)  # its password was just right
+    user = pending or (request.user if request.user.is_authenticated else None)
     if user is None:
         return redirect("login")
+    if pending is None and (user.is_verified() or not two_factor.is_on(user)):
+        return redirect(next_url)
     form = SecondFactorForm(request.POST or None, user=user, request=request)
     if request.method == "POST" and form.is_valid():
         two_factor.finish_sign_in(request, user=user, device=form.device)

@@ -146,3 +146,17 @@ def test_recovery_codes_download_as_a_text_file(client, applicant):
         'attachment; filename="recovery-codes.txt"'
     )
     assert len(response.content.decode().split()) == 10
+
+
+def test_a_reader_signed_in_who_signs_in_to_the_admin_as_staff_is_asked_the_staffs_code(
+    client, writer, registrant
+):
+    writer.is_staff = True
+    writer.save(update_fields=["is_staff"])
+    client.force_login(registrant)
+    client.post(
+        reverse("admin:login"),
+        {"username": writer.username, "password": "correct horse"},
+    )
+    client.post(VERIFY, {"code": totp_code(writer.device)})
+    assert client.session["_auth_user_id"] == str(writer.pk)
