@@ -65,7 +65,7 @@ class Command(BaseCommand):
                 login["username"] for login in logins if login["is_staff"]
             )
             self.stdout.write(
-                f"Staff ({staff}) then type a code from an authenticator app: add "
-                f"the key {two_factor.secret(staff_app)} (time-based) to one, or "
-                "print the current code with `python manage.py demo_code`."
+                f"Staff ({staff}) then type a code from an authenticator app:\n"
+                f"  add the key {two_factor.secret(staff_app)} (time-based) to one,\n"
+                "  or print the current code: .venv/bin/python manage.py demo_code"
             )
