@@ -20,7 +20,9 @@ at the moment a page changes without any write. Entries also expire after
 
 Storage is the "pages" cache: Redis when `REDIS_URL` is set (shared by all
 app servers), files otherwise (shared by one machine's workers). A cache
-that is down means uncached pages, never an error.
+that is down means uncached pages, never an error; a process that saw it
+fail starts a new generation once it answers again, since a change made
+meanwhile could not end the old one.
 
 `PageCacheMiddleware` (core/middleware.py) stores pages and serves hits
 inside Django; `PageCacheApp` serves hits before Django is entered at all.
@@ -59,6 +61,10 @@ GENERATION_KEY = "generation"
 LOOKUP_ENVIRON_KEY = "folio.page_cache_lookup"
 
 _clocks = []
+_FAILED = object()
+# The store failed since this process last started a generation: a change
+# may have been made that the stored generation does not know of.
+_generation_in_doubt = False
 
 
 class RecentEntries:
@@ -127,9 +133,11 @@ def pages_changed() -> None:
 
 
 def start_generation() -> None:
+    global _generation_in_doubt
     due = min(filter(None, (clock() for clock in _clocks)), default=None)
     record = (time.time_ns(), due.timestamp() if due else None)
-    _safely(lambda: _store().set(GENERATION_KEY, record, timeout=None))
+    stored = cache_or(_FAILED, lambda: _store().set(GENERATION_KEY, record, None))
+    _generation_in_doubt = stored is _FAILED
 
 
 def fragment_generation() -> str:
@@ -189,7 +197,7 @@ def cached_value(request, name: str, vary, compute):
 def current_generation() -> int | None:
     """The generation to read and store pages under; None when one must start."""
     record = _safely(lambda: _store().get(GENERATION_KEY))
-    if record is None:
+    if record is None or _generation_in_doubt:
         return None
     generation, due = record
     if due is not None and time.time() >= due:
@@ -261,4 +269,10 @@ def _store():
 
 
 def _safely(operation):
-    return cache_or(None, operation)  # a cache that is down: pages uncached
+    """`operation()`, or None when the store fails: pages uncached."""
+    global _generation_in_doubt
+    result = cache_or(_FAILED, operation)
+    if result is _FAILED:
+        _generation_in_doubt = True
+        return None
+    return result
