@@ -23,8 +23,11 @@ def author(db):
 
 
 @pytest.fixture(autouse=True)
-def empty_page_cache():
-    """Each test starts with no cached page: tests share one process's memory."""
+def empty_caches():
+    """Each test starts with empty caches: no cached page, and no throttle or
+    "sent lately" mark left by an earlier test (tests share one process's
+    memory, and in CI one Redis database)."""
+    caches["default"].clear()
     caches["pages"].clear()
     pagecache.forget_recent()
 

@@ -102,9 +102,15 @@ def browser_problems():
 
 
 @pytest.fixture
-def page(browser, live_server, browser_problems):
+def context_options():
+    """Options of the page's browser context; a test module may override them."""
+    return {}
+
+
+@pytest.fixture
+def page(browser, live_server, browser_problems, context_options):
     """A fresh page; the test fails if the browser reported any error."""
-    context = browser.new_context(base_url=live_server.url)
+    context = browser.new_context(base_url=live_server.url, **context_options)
     page = context.new_page()
     page.set_default_timeout(10_000)
 
