@@ -95,10 +95,25 @@ class Author(PublicContent):
     def get_absolute_url(self):
         return reverse("blog:author_detail", kwargs={"slug": self.slug})
 
+    def changes_public_pages(self) -> bool:
+        """Readers meet an author through their published articles only: a
+        new one (each registration makes one) leaves every cached page be,
+        or a registration would tell a free address by the pages it ends."""
+        return self.articles.published().exists()
+
     def _unique_slug(self):
+        """The name's slug, numbered after its namesakes'; one query, however
+        many namesakes (one each made a common name slow to register)."""
         base = slugify(self.display_name)[:90] or "author"
+        taken = set(
+            Author.objects.filter(
+                slug__startswith=base, slug__regex=rf"^{base}(-\d+)?$"
+            )
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
         slug, n = base, 1
-        while Author.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+        while slug in taken:
             n += 1
             slug = f"{base}-{n}"
         return slug

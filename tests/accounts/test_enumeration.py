@@ -7,10 +7,11 @@ import time
 import pytest
 from django.conf import global_settings
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
 from config.settings import base
-from tests.factories import UserFactory
+from tests.factories import ArticleFactory, UserFactory
 
 from .conftest import PASSWORD
 
@@ -92,3 +93,15 @@ def test_a_taken_username_is_told_the_same_way_whatever_the_address(client, regi
 def test_a_taken_username_sends_no_email(client, registrant, mailoutbox):
     client.post(URL, data(registrant.username, registrant.email))
     assert not mailoutbox
+
+
+def test_registering_leaves_cached_pages_cached(
+    client, django_capture_on_commit_callbacks
+):
+    ArticleFactory()
+    Client().get("/")
+    assert Client().get("/")["X-Cache"] == "HIT"
+    timed_registration(
+        client, django_capture_on_commit_callbacks, "newwriter", "new@example.org"
+    )
+    assert Client().get("/")["X-Cache"] == "HIT"

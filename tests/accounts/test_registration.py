@@ -1,9 +1,12 @@
 """Registering: the form, the account it creates, and what it must not reveal."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Author, User
+from tests.factories import AuthorFactory, UserFactory
 
 from .conftest import PASSWORD
 
@@ -188,3 +191,19 @@ def test_the_note_to_a_taken_address_offers_a_new_confirmation_link(
 ):
     register(client, django_capture_on_commit_callbacks, email=registrant.email)
     assert reverse("accounts:resend_verification") in mailoutbox[0].body
+
+
+def test_a_display_name_in_use_gets_the_next_free_number(db):
+    for slug in ["ada", "ada-2", "ada-lovelace", "ada-3x", "ada-4"]:
+        AuthorFactory(slug=slug)
+    assert AuthorFactory(display_name="Ada", slug="").slug == "ada-3"
+
+
+def test_a_slug_costs_one_query_however_many_namesakes(db):
+    AuthorFactory.create_batch(5, display_name="Ada", slug="")
+    user = UserFactory()
+    with CaptureQueriesContext(connection) as queries:
+        author = Author.objects.create(user=user, display_name="Ada")
+    assert author.slug == "ada-6"
+    reads = [q for q in queries if q["sql"].startswith("SELECT")]
+    assert sum('FROM "accounts_author"' in q["sql"] for q in reads) == 1
