@@ -3,13 +3,15 @@
 `render_body()` is the entry point, used when an article's source changes
 (in the dashboard, the admin or a restore alike), never per request. Authors
 write Markdown; raw HTML in it passes through Markdown and is then cleaned by
-the one allowlist below (bleach), like everything else.
+the one allowlist below (bleach), like everything else. The forms first hold
+a body to the limits of body_limits.py, which bound what rendering costs.
 """
 
 import html
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import bleach
@@ -123,8 +125,13 @@ def add_heading_ids(clean_html: str) -> tuple[str, list[dict]]:
     return _HEADING.sub(number, clean_html), toc
 
 
+@lru_cache(maxsize=8)
 def markdown_html(source: str) -> str:
-    """The HTML of Markdown `source` before sanitising: for the editorial checks."""
+    """The HTML of Markdown `source` before sanitising.
+
+    Kept for the last few sources: one save reads it for the limits, the
+    image check and rendering, and Markdown runs once.
+    """
     return markdown.markdown(source, extensions=MARKDOWN_EXTENSIONS)
 
 

@@ -3,17 +3,24 @@
 Warnings, never blockers. Each names where it is ("heading 4", "image 2") so
 the author can find it. Pure functions over the article's fields and its
 sanitised body; given the raw body as typed, the link check also reports the
-links the sanitiser is about to remove.
+links the sanitiser is about to remove. A saved article is checked as stored
+(sanitised once, when its source changed), with the links of its source, and
+its warnings are cached: a page that shows the checks renders nothing.
 """
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from blog.body import html_to_text, sanitize_html
+from django.core.cache import cache
+
+from blog.body import html_to_text, markdown_html, sanitize_html
+from core.caching import ForgivingCache
 
 MIN_WORDS = 300
+CHECKS_CACHE_SECONDS = 7 * 24 * 3600
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 TITLE_LEVEL = 1  # the article's title is the page's h1
@@ -112,14 +119,19 @@ def outline(html: str) -> Outline:
     return parser.outline
 
 
-def check_article(article, *, raw_body: str | None = None) -> list[Warning]:
+def check_article(
+    article, *, raw_body: str | None = None, source: str | None = None
+) -> list[Warning]:
     """Every editorial warning for `article`, body first, then its other fields.
 
     `raw_body` is the body as typed, before the sanitiser cleaned it; without
-    it, the article's body is checked as stored.
+    it, the article's body is checked as stored, with the links of its
+    Markdown `source` when given, and the result is cached by the two.
     """
-    body = article.body if raw_body is None else sanitize_html(raw_body)
-    warnings = check_body(body, raw=raw_body)
+    if raw_body is not None:
+        warnings = check_body(sanitize_html(raw_body), raw=raw_body)
+    else:
+        warnings = stored_body_warnings(article.body, source=source)
     if not (article.summary or "").strip():
         warnings.append(Warning("missing-summary", "There is no summary.", "summary"))
     if article.cover and not (article.cover_alt or "").strip():
@@ -133,13 +145,33 @@ def check_article(article, *, raw_body: str | None = None) -> list[Warning]:
     return warnings
 
 
-def check_body(body: str, *, raw: str | None = None) -> list[Warning]:
+def stored_body_warnings(body: str, *, source: str | None = None) -> list[Warning]:
+    """`check_body()` of a stored body, its links read from the Markdown
+    `source` it was rendered from; cached by both, so that a page showing the
+    checks neither parses the body nor runs Markdown again."""
+    digest = hashlib.sha256(body.encode())
+    digest.update(b"\0" + source.encode() if source is not None else b"")
+    key = "editorial-checks:" + digest.hexdigest()
+    cached = ForgivingCache(cache)
+    warnings = cached.get(key)
+    if warnings is None:
+        links = outline(markdown_html(source)).links if source is not None else None
+        warnings = check_body(body, links=links)
+        cached.set(key, warnings, timeout=CHECKS_CACHE_SECONDS)
+    return list(warnings)
+
+
+def check_body(
+    body: str, *, raw: str | None = None, links: list[str] | None = None
+) -> list[Warning]:
     """Warnings about a sanitised body; links are read from `raw` when given."""
     parts = outline(body)
+    if links is None:
+        links = outline(raw).links if raw is not None else parts.links
     warnings = [
         *check_headings(parts.headings),
         *check_images(parts.images),
-        *check_links(outline(raw).links if raw is not None else parts.links),
+        *check_links(links),
     ]
     words = len(html_to_text(body).split())
     if words < MIN_WORDS:

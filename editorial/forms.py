@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from blog.body import render_body
+from blog.body_limits import BodyTooComplex, check_body_limits
 from blog.models import Article, Category, Tag
 from imaging.forms import RenditionsMixin, SafeImageField
 from imaging.models import ALT_MAX_LENGTH
@@ -51,6 +52,10 @@ class ArticleBodyMixin:
                 ),
                 params={"length": f"{len(source):,}", "limit": f"{MAX_BODY_CHARS:,}"},
             )
+        try:  # before anything renders it: hostile nesting costs seconds
+            check_body_limits(source)
+        except BodyTooComplex as error:
+            raise forms.ValidationError(str(error), code="too_complex") from None
         kept = named_images(self.instance.body_source)
         check_body_images(source, owner_ids=self.image_owner_ids(), kept=kept)
         return source

@@ -8,13 +8,16 @@ here: its editors have it.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from blog.body import markdown_html, render_body
+from blog.body import render_body
+from blog.body_limits import BodyTooComplex, check_body_limits
 from blog.models import Article
+from core.caching import cache_or
 
 from .. import autosave
 from ..checks import check_article
@@ -157,7 +160,7 @@ def _warnings(article) -> list:
     """The editorial checks of the saved article; links as the author typed them."""
     if article.pk is None:
         return []
-    return check_article(article, raw_body=markdown_html(article.body_source))
+    return check_article(article, source=article.body_source)
 
 
 def _latest_note(article) -> str:
@@ -208,16 +211,52 @@ def article_submit(request, pk):
     return redirect("editorial:dashboard")
 
 
+# Live previews per author per minute: the editor asks for one a moment
+# after each pause in typing, far fewer than this.
+PREVIEWS_PER_MINUTE = 60
+
+
+def _count_preview(user) -> int:
+    """Count one preview for `user` in this minute's window; 0 without a cache."""
+    key = f"body-preview:{user.pk}"
+
+    def count():
+        cache.add(key, 0, timeout=60)
+        try:
+            return cache.incr(key)
+        except ValueError:  # the window ended between add() and incr()
+            cache.set(key, 1, timeout=60)
+            return 1
+
+    return cache_or(0, count)
+
+
 @login_required
 @require_POST
 def body_preview(request):
-    """The body as readers will see it, for the editor's live preview pane."""
+    """The body as readers will see it, for the editor's live preview pane.
+
+    Refused with a plain-text reason: 429 past the author's previews a
+    minute, 400 for a body over the length or structure limits.
+    """
     if author_or_none(request.user) is None:
         return not_an_author(request)
-    source = request.POST.get("source", "")
-    if len(source) > MAX_BODY_CHARS:
-        return HttpResponseBadRequest(
-            f"The body is longer than {MAX_BODY_CHARS:,} characters.",
+    if _count_preview(request.user) > PREVIEWS_PER_MINUTE:
+        response = HttpResponse(
+            "The preview pauses for a minute: it was asked for too often. "
+            "Your text is not affected.",
+            status=429,
             content_type="text/plain",
         )
+        response["Retry-After"] = "60"
+        return response
+    source = request.POST.get("source", "").replace("\r\n", "\n")
+    try:
+        if len(source) > MAX_BODY_CHARS:
+            raise BodyTooComplex(
+                f"The body is longer than {MAX_BODY_CHARS:,} characters."
+            )
+        check_body_limits(source)
+    except BodyTooComplex as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain")
     return HttpResponse(render_body(source).html)

@@ -182,17 +182,41 @@
     }
   }
 
+  // Why the preview is not up to date (too often, a body over a limit), in
+  // the server's words; the last good preview stays below it.
+  const notice = document.createElement("p");
+  notice.className = "small text-body-secondary d-none";
+  notice.setAttribute("role", "status");
+  output.before(notice);
+
   async function refresh() {
     const ticket = ++latest;
-    const response = await fetch(pane.dataset.previewUrl, {
-      method: "POST",
-      headers: { "X-CSRFToken": token },
-      body: new URLSearchParams({ source: area.value }),
-      credentials: "same-origin",
-    });
-    if (response.ok && ticket === latest) {
-      output.innerHTML = await response.text(); // sanitised by the server
+    let response;
+    try {
+      response = await fetch(pane.dataset.previewUrl, {
+        method: "POST",
+        headers: { "X-CSRFToken": token },
+        body: new URLSearchParams({ source: area.value }),
+        credentials: "same-origin",
+      });
+    } catch {
+      return; // offline: the next pause in typing tries again
+    }
+    if (ticket !== latest) {
+      return;
+    }
+    const text = await response.text();
+    if (response.ok) {
+      output.innerHTML = text; // sanitised by the server
+      notice.classList.add("d-none");
       followSoon();
+    } else if (response.status === 400 || response.status === 429) {
+      notice.textContent = text; // plain text, never HTML
+      notice.classList.remove("d-none");
+      if (response.status === 429) {
+        clearTimeout(timer);
+        timer = setTimeout(refresh, 60000);
+      }
     }
   }
 

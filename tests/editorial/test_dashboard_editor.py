@@ -313,7 +313,7 @@ def test_a_body_changed_in_the_admin_is_offered_as_the_same_markdown(signed_in, 
     assert form.initial["body_source"] == "An editor's *fix*."
 
 
-def test_opening_the_editor_sanitises_and_renders_the_body_once(
+def test_opening_the_editor_sanitises_nothing_and_runs_markdown_at_most_once(
     signed_in, draft, monkeypatch
 ):
     import bleach
@@ -333,7 +333,9 @@ def test_opening_the_editor_sanitises_and_renders_the_body_once(
     monkeypatch.setattr(bleach.Cleaner, "clean", clean)
     monkeypatch.setattr(markdown, "markdown", render)
     assert signed_in.get(edit_url(draft)).status_code == 200
-    assert calls == {"sanitize": 1, "markdown": 1}
+    # The checks read the stored body; Markdown only finds the links as typed.
+    assert calls["sanitize"] == 0
+    assert calls["markdown"] <= 1
 
 
 def test_the_formatting_toolbar_sits_right_above_the_body(signed_in):
