@@ -7,6 +7,7 @@ the one allowlist below (bleach), like everything else. The forms first hold
 a body to the limits of body_limits.py, which bound what rendering costs.
 """
 
+import hashlib
 import html
 import math
 import re
@@ -17,8 +18,10 @@ from urllib.parse import urlsplit
 import bleach
 import markdown
 from bleach.html5lib_shim import Filter
+from django.core.cache import cache
 from django.utils.text import slugify
 
+from core.caching import ForgivingCache
 from imaging.models import Image
 from imaging.processing import srcset
 
@@ -204,3 +207,19 @@ def render_body(source: str) -> RenderedBody:
     clean, toc = add_heading_ids(clean)
     text = html_to_text(clean)
     return RenderedBody(clean, toc, text, reading_minutes(text))
+
+
+RENDERED_HTML_SECONDS = 24 * 3600
+
+
+def cached_body_html(source: str) -> str:
+    """`render_body(source).html`, kept in the cache by the source: for pages
+    that show a body not stored rendered (a proposed update's diff), so that
+    viewing them again never sanitises again. Images may be a day behind."""
+    key = "body-html:" + hashlib.sha256(source.encode()).hexdigest()
+    cached = ForgivingCache(cache)
+    rendered = cached.get(key)
+    if rendered is None:
+        rendered = render_body(source).html
+        cached.set(key, rendered, timeout=RENDERED_HTML_SECONDS)
+    return rendered

@@ -22,7 +22,7 @@ from copy import copy
 from django.db import transaction
 from django.utils import timezone
 
-from blog.body import render_body
+from blog.body import cached_body_html
 from blog.models import Article
 
 from .diff import RevisionDiff, diff_revisions
@@ -216,7 +216,7 @@ def proposal_diff(proposal: ArticleProposal) -> RevisionDiff:
     proposed.title = proposal.title
     proposed.summary = proposal.summary
     proposed.body_source = proposal.body_source
-    proposed.body = render_body(proposal.body_source).html
+    proposed.body = cached_body_html(proposal.body_source)
     return diff_revisions(live, proposed)
 
 

@@ -6,7 +6,7 @@ sanitised only when its source changes, and the preview throttled per author.
 import time
 
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 
@@ -29,13 +29,18 @@ PREVIEW = "/dashboard/preview/"
 
 
 def best_of_3(function):
-    """The shortest of three runs, and the last run's result."""
+    """The shortest of three runs in processor time, and the last run's result.
+
+    Processor time, not the clock: on a busy machine a request waits for a
+    processor as long as other work holds it, which says nothing of its own
+    cost. The database is SQLite in this process, so its work is counted.
+    """
     times, result = [], None
     for _ in range(3):
         blog.body.markdown_html.cache_clear()
-        start = time.perf_counter()
+        start = time.process_time()
         result = function()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times), result
 
 
@@ -70,12 +75,6 @@ def admin_data(article, body_source):
 
 def admin_url(article):
     return f"/admin/blog/article/{article.pk}/change/"
-
-
-@pytest.fixture(autouse=True)
-def no_preview_counted_yet():
-    """Preview counters live in the shared cache: each test starts at none."""
-    cache.clear()
 
 
 @pytest.fixture
@@ -167,9 +166,7 @@ def test_one_authors_previews_do_not_count_against_another(
     assert second.post(PREVIEW, {"source": "x"}).status_code == 200
 
 
-def test_the_preview_goes_on_unthrottled_when_the_cache_fails(
-    signed_in, monkeypatch
-):
+def test_the_preview_goes_on_unthrottled_when_the_cache_fails(signed_in, monkeypatch):
     def broken(*args, **kwargs):
         raise ConnectionError("cache down")
 
@@ -197,6 +194,20 @@ def test_the_admin_change_page_sanitises_nothing(client, editor, sanitised):
     assert sanitised == []
 
 
+def test_viewing_a_proposed_update_again_sanitises_nothing(
+    signed_in, writer, sanitised
+):
+    article = ArticleFactory(author=writer, body_source="Live.")
+    record_revision(article, by=writer.user)
+    url = reverse("editorial:proposal_edit", args=[article.pk])
+    data = {"title": "T", "summary": "S", "body_source": "## New\n\nText."}
+    signed_in.post(url, {**data, "save": ""})
+    signed_in.get(url)
+    sanitised.clear()
+    signed_in.get(url)
+    assert sanitised == []
+
+
 def test_status_changes_sanitise_nothing(editor, sanitised):
     article = ArticleFactory(draft=True, body_source="## Hi\n\nText.")
     sanitised.clear()
@@ -218,37 +229,44 @@ def test_saving_a_changed_body_sanitises_it_once(signed_in, writer, sanitised):
 # The worst accepted body: saved in under a second, shown in under 100 ms.
 
 
-@pytest.fixture
-def worst(signed_in, writer):
-    """Each body of the corpus saved through the dashboard; the slowest one."""
-    slowest, stored = 0.0, None
-    for name, source in ACCEPTED.items():
-        article = ArticleFactory(draft=True, author=writer, body_source="")
-        url = reverse("editorial:article_edit", args=[article.pk])
-        data = dashboard_data(source, loaded_version=current_version(article))
-
-        def save(url=url, data=data, article=article):
-            Article.objects.filter(pk=article.pk).update(body_source="")
-            data["loaded_version"] = current_version(article)
-            return signed_in.post(url, data)
-
-        seconds, response = best_of_3(save)
-        assert response.status_code == 302, name
-        if seconds > slowest:
-            slowest, stored = seconds, article
-    return slowest, Article.objects.get(pk=stored.pk)
+SAVE_TIMES = {}  # each accepted body's best save time, measured once a run
 
 
-def test_the_worst_accepted_body_saves_in_under_a_second(worst):
-    seconds, _article = worst
-    assert seconds < 1.0
+def save_times(client, writer) -> dict[str, float]:
+    """How long saving each body of the corpus through the dashboard takes."""
+    if not SAVE_TIMES:
+        for name, source in ACCEPTED.items():
+            article = ArticleFactory(draft=True, author=writer, body_source="")
+            url = reverse("editorial:article_edit", args=[article.pk])
+
+            def save(url=url, source=source, article=article):
+                Article.objects.filter(pk=article.pk).update(body_source="")
+                version = current_version(article)
+                return client.post(url, dashboard_data(source, loaded_version=version))
+
+            seconds, response = best_of_3(save)
+            assert response.status_code == 302, name
+            SAVE_TIMES[name] = seconds
+    return SAVE_TIMES
+
+
+def worst_body(client, writer) -> str:
+    times = save_times(client, writer)
+    return ACCEPTED[max(times, key=times.get)]
+
+
+def test_the_worst_accepted_body_saves_in_under_a_second(signed_in, writer):
+    times = save_times(signed_in, writer)
+    name = max(times, key=times.get)
+    assert times[name] < 1.0, name
 
 
 def test_every_page_shows_the_worst_stored_body_in_under_100_ms(
-    client, worst, writer, editor
+    client, signed_in, writer, editor
 ):
-    _seconds, article = worst
-    client.force_login(writer.user)
+    article = ArticleFactory(
+        draft=True, author=writer, body_source=worst_body(signed_in, writer)
+    )
     seconds, response = best_of_3(
         lambda: client.get(reverse("editorial:article_edit", args=[article.pk]))
     )
