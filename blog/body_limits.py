@@ -34,7 +34,8 @@ _QUOTE = re.compile(r"[ \t]*((?:>[ \t]*)+)")
 _LIST_ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d+[.)])[ \t]")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 _MARKED_LINE = re.compile(r"^[ \t]*(?:[-*+>#|]|\d+[.)]).*", re.MULTILINE)
-NL = "\n"
+# An underscore inside a word (snake_case) is no emphasis in Markdown.
+_EMPHASIS_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:[^>]*?(/?))>")
 
 
@@ -70,7 +71,8 @@ def _too_many(count: int, about: str = "") -> BodyTooComplex:
 def _check_source(source: str) -> None:
     """Too many elements, quotes and lists nested too deeply, unclosed `[`s."""
     estimate = source.count("<") - source.count("</") + source.count("[")
-    estimate += (source.count("*") + source.count("_") + source.count("`")) // 2
+    underscores = len(_EMPHASIS_UNDERSCORE.findall(source))
+    estimate += (source.count("*") + underscores + source.count("`")) // 2
     estimate += 1 + len(_BLANK_LINES.findall(source))  # paragraphs
     marked = list(_MARKED_LINE.finditer(source))  # items, quotes, headings
     if estimate + len(marked) > MAX_ELEMENTS:
@@ -85,8 +87,7 @@ def _check_source(source: str) -> None:
             levels = len(item.group(1).expandtabs(4)) // 4 + 1
             depth += 2 * min(levels, MAX_DEPTH)
         if depth > MAX_DEPTH:
-            number = source.count(NL, 0, match.start()) + 1
-            raise _too_deep(depth, f" on line {number:,}")
+            raise _too_deep(depth, f" on line {_line(source, match.start()):,}")
     _check_brackets(source)
 
 
@@ -106,7 +107,7 @@ def _check_brackets(source: str) -> None:
             reading += len(paragraph) - offset
             unclosed.append(start + offset)
     if reading > MAX_BRACKET_READING:
-        lines = ", ".join(f"{source.count(NL, 0, i) + 1:,}" for i in unclosed[:5])
+        lines = ", ".join(f"{_line(source, i):,}" for i in unclosed[:5])
         more = " …" if len(unclosed) > 5 else ""
         raise BodyTooComplex(
             f"The body has {len(unclosed):,} “[” that are never closed (on line "
@@ -114,6 +115,10 @@ def _check_brackets(source: str) -> None:
             if unclosed
             else "The body's links are too long: shorten the text in “[…]”."
         )
+
+
+def _line(source: str, offset: int) -> int:
+    return source.count("\n", 0, offset) + 1
 
 
 def _paragraphs(source: str):

@@ -28,6 +28,7 @@ REFUSED = {
     "deeply indented lists": "\n".join("    " * i + "- x" for i in range(100)),
     "nested emphasis": "*" * 34_000 + "x" + "*" * 34_000,
     "unclosed emphasis": "*a " * 22_000,
+    "emphasis with underscores": "_a_ " * (CHARS // 4),
     "unclosed brackets": "[" * 68_000,
     "unclosed image brackets": "![" * 34_000,
     "unclosed brackets between words": "[a " * 22_000,
@@ -138,6 +139,10 @@ def test_unclosed_brackets_are_refused_with_their_lines():
 
 def test_escaped_brackets_are_not_counted():
     check_body_limits("\\[ " + "word " * (MAX_BRACKET_READING // 5))
+
+
+def test_underscores_inside_words_are_not_counted_as_emphasis():
+    check_body_limits("snake_case_name " * E)
 
 
 def test_paragraphs_of_sloppy_html_are_side_by_side_not_nested():
