@@ -131,6 +131,7 @@
   const token = area.form.querySelector("[name=csrfmiddlewaretoken]").value;
   let timer = null;
   let latest = 0;
+  let resumeAt = 0; // after a 429, no preview is asked for before this time
 
   // Where the caret's place is in the preview, in its scroll coordinates.
   // Headings anchor the mapping: between two headings of the source the
@@ -214,15 +215,18 @@
       notice.textContent = text; // plain text, never HTML
       notice.classList.remove("d-none");
       if (response.status === 429) {
+        // Ask again once the server says so, not at each pause in typing.
+        const wait = Number(response.headers.get("Retry-After")) || 60;
+        resumeAt = Date.now() + wait * 1000;
         clearTimeout(timer);
-        timer = setTimeout(refresh, 60000);
+        timer = setTimeout(refresh, wait * 1000);
       }
     }
   }
 
   area.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(refresh, 400);
+    timer = setTimeout(refresh, Math.max(400, resumeAt - Date.now()));
   });
   // The caret moves by typing, keys and clicks.
   for (const type of ["input", "keyup", "click", "focus"]) {
