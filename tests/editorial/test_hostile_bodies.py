@@ -33,7 +33,8 @@ def best_of_3(function):
 
     Processor time, not the clock: on a busy machine a request waits for a
     processor as long as other work holds it, which says nothing of its own
-    cost. The database is SQLite in this process, so its work is counted.
+    cost. A body costs Markdown, the sanitiser and templates, all in this
+    process (SQLite's work too; PostgreSQL's is left out).
     """
     times, result = [], None
     for _ in range(3):
