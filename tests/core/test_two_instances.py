@@ -13,7 +13,9 @@ from http.cookiejar import CookieJar
 
 import psycopg
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.factories import totp_code
 from tests.servers import gunicorn, hidden_value, manage, server_environment
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -24,10 +26,15 @@ pytestmark = pytest.mark.skipif(
     reason="needs PostgreSQL and Redis (DATABASE_URL and REDIS_URL)",
 )
 
-SETUP = """
+# The editor's authenticator app: staff sign in with a second factor.
+TOTP_KEY = "3132333435363738393031323334353637383930"
+
+SETUP = f"""
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from comments.models import Comment
 from tests.factories import ArticleFactory, CommentFactory, UserFactory
-UserFactory(username="chief", groups=["Editors"], is_staff=True)
+chief = UserFactory(username="chief", groups=["Editors"], is_staff=True)
+TOTPDevice.objects.create(user=chief, name="app", key="{TOTP_KEY}", confirmed=True)
 ArticleFactory(slug="in-the-works", title="Hot off the press", draft=True)
 article = ArticleFactory(slug="discussed", title="Much discussed")
 CommentFactory(article=article, body="A patient remark.", status="pending")
@@ -86,6 +93,13 @@ def signed_in_editor(base_url):
         username="chief",
         password="correct horse",
         csrfmiddlewaretoken=token,
+    )
+    second_step = f"{base_url}/accounts/two-factor/"
+    post(
+        opener,
+        second_step,
+        code=totp_code(TOTPDevice(key=TOTP_KEY)),
+        csrfmiddlewaretoken=csrf_token(opener, second_step),
     )
     return opener
 
