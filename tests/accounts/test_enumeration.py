@@ -1,15 +1,19 @@
 """Registration tells nobody whether an address has an account: not by its
 answer, not by the time it takes. A username is told (docs/security.md)."""
 
+import re
 import statistics
 import time
 
 import pytest
 from django.conf import global_settings
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from accounts.models import Author, User
 from config.settings import base
 from tests.factories import ArticleFactory, UserFactory
 
@@ -18,6 +22,7 @@ from .conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 URL = reverse("accounts:register")
+SAVEPOINTS = {"SAVEPOINT", "RELEASE", "ROLLBACK"}
 TRIES = 30
 # The test settings swap in a fast hasher; production hashes for real, and
 # that hashing is nearly all the cost of creating an account.
@@ -80,6 +85,34 @@ def test_a_taken_address_answers_as_slowly_as_a_free_one(
     assert within_ten_percent(taken, free), f"taken {taken:.3f}s, free {free:.3f}s"
     # Each try, taken or free, queued one email: a note or a link.
     assert len(mailoutbox) == 2 + 2 * TRIES * rounds
+
+
+def statements(client, username, email) -> list[str]:
+    """What a registration asks the database: each statement's verb and first
+    table, savepoints left out."""
+    with CaptureQueriesContext(connection) as queries:
+        client.post(URL, data(username, email))
+    shapes = []
+    for query in queries:
+        verb = query["sql"].split()[0]
+        table = re.search(r'(?:FROM|INTO|UPDATE) ("\w+")', query["sql"])
+        if verb not in SAVEPOINTS:
+            shapes.append(f"{verb} {table[1] if table else ''}")
+    return shapes
+
+
+def test_a_taken_address_asks_the_database_what_a_free_one_does(client):
+    owner = UserFactory()
+    taken = statements(client, "newwriter1", owner.email)
+    free = statements(Client(), "newwriter2", "free@example.org")
+    assert taken == free
+    assert 'INSERT "accounts_user"' in taken
+
+
+def test_a_taken_address_keeps_nothing_of_the_attempt(client, registrant):
+    client.post(URL, data("newwriter", registrant.email))
+    assert not User.objects.filter(username="newwriter").exists()
+    assert not Author.objects.filter(display_name="newwriter").exists()
 
 
 def test_a_taken_username_is_told_the_same_way_whatever_the_address(client, registrant):
