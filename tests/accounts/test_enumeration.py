@@ -76,12 +76,12 @@ def test_a_taken_address_answers_as_slowly_as_a_free_one(
     capture = django_capture_on_commit_callbacks
     timed_registration(client, capture, "warmup1", "warmup@example.org")
     timed_registration(client, capture, "warmup2", "warmup@example.org")
-    # A loaded machine may stall during one run: a second one decides.
-    rounds = 1
-    taken, free = medians(client, capture, owners, round_=1)
-    if not within_ten_percent(taken, free):
-        rounds = 2
-        taken, free = medians(client, capture, owners, round_=2)
+    # Other work on a busy machine can spoil a run (either way, by chance):
+    # another decides, up to three. A path that skips the hashing fails all.
+    for rounds in range(1, 4):
+        taken, free = medians(client, capture, owners, round_=rounds)
+        if within_ten_percent(taken, free):
+            break
     assert within_ten_percent(taken, free), f"taken {taken:.3f}s, free {free:.3f}s"
     # Each try, taken or free, queued one email: a note or a link.
     assert len(mailoutbox) == 2 + 2 * TRIES * rounds
