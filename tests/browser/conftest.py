@@ -38,11 +38,14 @@ class OneRequestAtATime(ThreadedWSGIServer):
     autosave): their queries must not interleave on that connection.
     """
 
-    def set_app(self, application):
-        lock = threading.Lock()
+    # One for every live server: the page fixture takes it too, after its
+    # browser is closed, to wait out a request still being answered before
+    # the test's tables are emptied.
+    busy = threading.Lock()
 
+    def set_app(self, application):
         def one_at_a_time(environ, start_response):
-            with lock:
+            with self.busy:
                 return application(environ, start_response)
 
         super().set_app(one_at_a_time)
@@ -155,4 +158,6 @@ def close_quietly(context, in_flight, browser_problems):
     reported = len(browser_problems)
     context.set_offline(True)
     context.close()
+    with OneRequestAtATime.busy:  # no request is being answered any more
+        pass
     del browser_problems[reported:]
