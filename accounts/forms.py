@@ -10,7 +10,7 @@ from core.mail import queue
 from core.text import without_bidi_controls
 from imaging.forms import HELP_TEXT, RenditionsMixin, SafeImageField
 
-from . import tasks, throttle, two_factor
+from . import devices, tasks, throttle, two_factor
 from .models import Author, AuthorApplication, User
 
 
@@ -61,28 +61,40 @@ class ResendVerificationForm(forms.Form):
 
 
 class ThrottledLoginMixin:
-    """Refuse a username or address that failed too often lately, before even
-    looking at the password; count each wrong password against both."""
+    """Count each attempt against the username (or this browser's device
+    cookie for it) and the address before looking at the password, and
+    refuse past the limit (accounts/throttle.py); a right password gives
+    the count back."""
 
     throttled_message = _("Too many failed sign-ins; try again in %(minutes)s minutes.")
 
     def clean(self):
         username = self.cleaned_data.get("username")
-        ip = client_ip(self.request) if self.request else None
-        if throttle.is_locked(username=username, ip=ip):
-            raise ValidationError(
-                self.throttled_message,
-                code="throttled",
-                params={"minutes": throttle.lockout_minutes()},
-            )
+        if not (username and self.cleaned_data.get("password")):
+            return super().clean()
+        attempt = throttle.begin(
+            username=username,
+            ip=client_ip(self.request) if self.request else None,
+            device=devices.nonce_for_username(self.request, username),
+        )
+        if attempt is None:
+            raise throttled_error()
         try:
             cleaned_data = super().clean()
         except ValidationError as error:
-            if getattr(error, "code", None) == "invalid_login":
-                throttle.record_failure(username=username, ip=ip)
+            if getattr(error, "code", None) != "invalid_login":
+                attempt.refused_otherwise()
             raise
-        throttle.record_success(username=username)
+        attempt.succeeded()
         return cleaned_data
+
+
+def throttled_error() -> ValidationError:
+    return ValidationError(
+        ThrottledLoginMixin.throttled_message,
+        code="throttled",
+        params={"minutes": throttle.lockout_minutes()},
+    )
 
 
 class ThrottledAuthenticationForm(ThrottledLoginMixin, auth_forms.AuthenticationForm):
@@ -219,17 +231,18 @@ class SecondFactorForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_code(self):
-        ip = client_ip(self.request)
-        if two_factor.is_throttled(user=self.user, ip=ip):
-            raise ValidationError(
-                ThrottledLoginMixin.throttled_message,
-                code="throttled",
-                params={"minutes": throttle.lockout_minutes()},
-            )
+        attempt = throttle.begin(
+            username=two_factor.throttle_name(self.user),
+            ip=client_ip(self.request),
+            device=devices.nonce_for(self.request, self.user),
+        )
+        if attempt is None:
+            raise throttled_error()
         code = self.cleaned_data["code"]
-        self.device = two_factor.check_code(user=self.user, code=code, ip=ip)
+        self.device = two_factor.check_code(user=self.user, code=code)
         if self.device is None:
             raise ValidationError(_("This code is not right."), code="wrong_code")
+        attempt.succeeded()
         return code
 
 

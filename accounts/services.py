@@ -14,7 +14,7 @@ from core.caching import cache_or
 from core.mail import queue
 from core.permissions import AUTHORS, PUBLISH_ARTICLE, SUBMIT_ARTICLE
 
-from . import tasks, tokens
+from . import tasks, throttle, tokens
 from .models import Author, AuthorApplication, User
 
 
@@ -89,9 +89,12 @@ def _rehearse_account(*, username: str, display_name: str, password: str) -> Non
         transaction.set_rollback(True)
 
 
-def resend_verification(*, email: str) -> None:
+def resend_verification(*, email: str, ip: str | None = None) -> None:
     """Mail the link again to an unverified account with this address, if any,
-    at most once per address in a while. Nobody learns which was the case."""
+    at most once per address in a while, and a few times an hour per address
+    and per client address `ip`. Nobody learns which was the case."""
+    if not throttle.allow_email(kind="verify", email=email, ip=ip):
+        return
     user = User.objects.filter(
         email__iexact=email.strip(), email_verified=False, is_active=True
     ).first()

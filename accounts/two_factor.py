@@ -26,7 +26,6 @@ from django_otp import match_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import throttle
 from .models import User
 
 RECOVERY_CODES = 10
@@ -106,20 +105,12 @@ def throttle_name(user) -> str:
     return f"two-factor:{user.pk}"
 
 
-def is_throttled(*, user, ip: str | None) -> bool:
-    return throttle.is_locked(username=throttle_name(user), ip=ip)
-
-
-def check_code(*, user, code: str, ip: str | None):
+def check_code(*, user, code: str):
     """The device that takes `code` (the app's six digits, or a recovery code,
-    which is then used up), or None; a wrong code counts as a failed sign-in."""
+    which is then used up), or None. The caller counts wrong codes in the
+    sign-in throttle, under `throttle_name(user)`."""
     code = "".join(code.split()).lower()
-    device = match_token(user, code) if code else None
-    if device is None:
-        throttle.record_failure(username=throttle_name(user), ip=ip)
-    else:
-        throttle.record_success(username=throttle_name(user))
-    return device
+    return match_token(user, code) if code else None
 
 
 def begin_sign_in(request, user) -> None:

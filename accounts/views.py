@@ -12,10 +12,10 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.http import csrf_by_origin
+from core.http import client_ip, csrf_by_origin
 from core.views import message_page
 
-from . import services, tokens, two_factor
+from . import devices, services, throttle, tokens, two_factor
 from .forms import (
     AuthorApplicationForm,
     AuthorRegistrationForm,
@@ -41,7 +41,9 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form):
         user = form.get_user()
         if not two_factor.is_on(user):
-            return super().form_valid(form)
+            response = super().form_valid(form)
+            devices.remember(self.request, response, user)
+            return response
         two_factor.begin_sign_in(self.request, user)
         return two_factor.redirect_to_second_step(user, next_url=self.get_success_url())
 
@@ -66,6 +68,13 @@ def sign_out(request):
 
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = PasswordResetForm  # its email: accounts.emails.password_reset_letters
+
+    def form_valid(self, form):
+        """Past the limits the page says the same, and nothing is sent."""
+        email, ip = form.cleaned_data["email"], client_ip(self.request)
+        if throttle.allow_email(kind="reset", email=email, ip=ip):
+            return super().form_valid(form)
+        return redirect(self.get_success_url())
 
 
 @require_http_methods(["GET", "POST"])
@@ -127,7 +136,9 @@ def register_done(request):
 def resend_verification(request):
     form = ResendVerificationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.resend_verification(email=form.cleaned_data["email"])
+        services.resend_verification(
+            email=form.cleaned_data["email"], ip=client_ip(request)
+        )
         request.session[SENT_SESSION_KEY] = form.cleaned_data["email"]
         return redirect("accounts:resend_verification_done")
     return render(request, "accounts/resend_verification.html", {"form": form})
@@ -335,7 +346,9 @@ def two_factor_verify(request):
     form = SecondFactorForm(request.POST or None, user=user, request=request)
     if request.method == "POST" and form.is_valid():
         two_factor.finish_sign_in(request, user=user, device=form.device)
-        return redirect(next_url)
+        response = redirect(next_url)
+        devices.remember(request, response, user)
+        return response
     context = {"form": form, "next": next_url}
     return render(request, "accounts/two_factor_verify.html", context)
 

@@ -187,6 +187,11 @@ FOLIO_PREVIEW_LINK_DAYS = env.int("FOLIO_PREVIEW_LINK_DAYS", 7)
 # At most one verification email (or "already registered" note) per address
 # per this many seconds, however often someone asks.
 FOLIO_EMAIL_RESEND_SECONDS = env.int("FOLIO_EMAIL_RESEND_SECONDS", 600)
+# Password reset and verification emails anyone may ask for: at most this
+# many requests an hour for one address, and from one client address, are
+# answered with an email (accounts/throttle.py); the page says the same.
+FOLIO_EMAILS_PER_ADDRESS_HOUR = env.int("FOLIO_EMAILS_PER_ADDRESS_HOUR", 3)
+FOLIO_EMAILS_PER_IP_HOUR = env.int("FOLIO_EMAILS_PER_IP_HOUR", 10)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env("DJANGO_TIME_ZONE", "UTC")
