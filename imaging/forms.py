@@ -1,9 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .processing import normalize_image, store_image
+from .processing import normalize_image, storage_accepts_files, store_image
 
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
+STORAGE_DOWN = _(
+    "The image cannot be stored right now: the site's media folder does not "
+    "take new files. Everything else you typed is kept here; try again later, "
+    "or tell the site's administrator."
+)
 HELP_TEXT = _("JPEG, PNG, WebP or GIF; at most 10 MB and 40 megapixels.")
 
 
@@ -26,7 +31,10 @@ class SafeImageField(forms.ImageField):
         upload = forms.FileField.to_python(self, data)
         if upload is None:
             return None
-        return normalize_image(upload, square=self.square)
+        image = normalize_image(upload, square=self.square)
+        if not storage_accepts_files():
+            raise forms.ValidationError(STORAGE_DOWN, code="storage")
+        return image
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)

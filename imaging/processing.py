@@ -6,14 +6,19 @@ stored copy is re-encoded from its pixels alone, so no metadata survives
 becomes a PNG of its first frame, since covers and avatars are still images.
 """
 
+import logging
+import tempfile
 import warnings
 from io import BytesIO
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps
+
+logger = logging.getLogger(__name__)
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -207,6 +212,28 @@ def rendition_url(fieldfile, width: int) -> str:
 
 def srcset(fieldfile, widths) -> str:
     return ", ".join(f"{rendition_url(fieldfile, w)} {w}w" for w in widths)
+
+
+def storage_accepts_files() -> bool:
+    """Whether the uploads' folder takes a new file now, found by writing one.
+
+    A form asks before anything is stored, so a folder that cannot be written
+    (its permissions, a read-only disk, a path that is not a folder) is a
+    form error that keeps everything typed, not a failed save. Storages that
+    are not folders on this machine are not probed.
+    """
+    try:
+        folder = Path(default_storage.path(""))
+    except NotImplementedError:
+        return True
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError:
+        logger.exception("The media folder %s takes no new file", folder)
+        return False
+    return True
 
 
 def store_image(instance, field_name: str, content: ContentFile) -> None:
