@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from . import spam
@@ -16,6 +17,10 @@ TIMESTAMP_ERRORS = {
     ),
     spam.FORM_EXPIRED: _("This form expired, please send your comment again."),
     spam.FORM_FORGED: _("This form is damaged, please reload the page."),
+    spam.FORM_USED: _(
+        "This form was already sent once. If you meant to post another "
+        "comment, check it and send it again."
+    ),
 }
 
 
@@ -199,6 +204,14 @@ class CommentForm(forms.ModelForm):
         if not (email and body):
             return False
         return self.article.comments.filter(email__iexact=email, body=body).exists()
+
+    def renew_timestamp(self):
+        """A new token for a form whose own was used already; old enough to
+        pass at once (the reader has seen the form)."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("issued")] = spam.issue_form_token(
+            article_id=self.article.pk, age=settings.FOLIO_COMMENT_MIN_SECONDS
+        )
 
     def keep_timestamp(self):
         """Serve the form back as sent, timed from when it was first shown."""

@@ -4,6 +4,7 @@ Each check is a function returning a reason (a short sentence a moderator
 can read) or None when the comment passes it.
 """
 
+import hashlib
 import ipaddress
 import re
 import time
@@ -26,6 +27,7 @@ RATE_WINDOW_SECONDS = 60
 TOO_FAST = "too fast"
 FORM_EXPIRED = "form expired"
 FORM_FORGED = "form timestamp missing or forged"
+FORM_USED = "form already sent"
 RATE_LIMITED = "rate limit reached"
 
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
@@ -119,6 +121,20 @@ def form_token_to_serve_again(token: str, *, article_id: int) -> str:
     return issue_form_token(
         article_id=article_id, age=settings.FOLIO_COMMENT_MIN_SECONDS
     )
+
+
+def use_form_token(token: str, *, ip_address: str | None) -> bool:
+    """Mark the form token used for a comment from this address; False if it
+    was already (the token is then refused).
+
+    Used once per client address, not once: the blank form is part of
+    cached pages, so every anonymous reader of one gets the same token. Its
+    digest is kept as long as the token is valid, in the shared cache, or
+    in this process's memory while that is down (core/caching.py).
+    """
+    digest = hashlib.sha256(f"{token}|{ip_address or ''}".encode()).hexdigest()
+    key, seconds = f"comment-form-used:{digest}", int(FORM_MAX_AGE.total_seconds())
+    return counted_in(lambda cache: cache.add(key, 1, timeout=seconds))
 
 
 def rate_limit_key(ip_address: str | None) -> str:

@@ -59,12 +59,16 @@ def reply_target(article, value):
 
 def form_is_everyones(request, form=None) -> bool:
     """The blank form: no reply, nothing remembered, nothing sent back, and
-    nobody signed in (whose form has their name instead of its fields)."""
+    nobody signed in (whose form has their name instead of its fields). A
+    reader who commented gets a form of their own, with a fresh token: the
+    shared one is used up from their address (comments/spam.py)."""
     return (
         form is None
         and not request.GET.get("replyto")
         and not (request.COOKIES.get(REMEMBER_COOKIE))
         and not request.user.is_authenticated
+        and not own_comment_ids(request)
+        and not request.COOKIES.get(PROOF_COOKIE)
     )
 
 

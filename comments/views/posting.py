@@ -13,7 +13,7 @@ from core.links import LinkError
 from core.views import message_page
 
 from .. import services, spam
-from ..forms import CommentForm
+from ..forms import TIMESTAMP_ERRORS, CommentForm
 from ..models import Comment
 from ..notifications import read_verification_token
 from ..threads import PAGE_PARAM, page_of
@@ -96,6 +96,11 @@ def comment_create(request, slug):
         form.add_error(None, "You are commenting too fast; wait a minute.")
         return render_article(request, view, form, status=429)
     data = form.cleaned_data
+    # Only a comment that is taken uses its form (not one sent back with errors).
+    if not spam.use_form_token(data["issued"], ip_address=ip_address):
+        form.add_error(None, TIMESTAMP_ERRORS[spam.FORM_USED])
+        form.renew_timestamp()
+        return render_article(request, view, form, status=400)
     comment = services.post_comment(
         article=article,
         name=data["name"],

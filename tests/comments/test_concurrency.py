@@ -3,7 +3,8 @@
 The app runs in real worker processes on a SQLite file of its own (WAL, a
 busy timeout and immediate transactions, as configured in base settings);
 every reader fetches the article for its CSRF token and form timestamp, then
-posts. Every comment must be stored, and no request may fail with a 5xx.
+posts, each from an address of its own (a form token is used once per
+address). Every comment must be stored, and no request may fail with a 5xx.
 """
 
 import sqlite3
@@ -46,6 +47,7 @@ def server(tmp_path):
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         FOLIO_COMMENTS_PER_MINUTE="100000",
         FOLIO_COMMENT_MIN_SECONDS="0",
+        FOLIO_TRUST_X_FORWARDED_FOR="true",
         REDIS_URL="",
     )
     manage(env, "migrate", "--no-input")
@@ -74,6 +76,7 @@ def post_comments(base_url, client_number):
         request = urllib.request.Request(
             f"{article_url}comments/",
             data=urllib.parse.urlencode(form).encode(),
+            headers={"X-Forwarded-For": f"192.0.2.{client_number + 1}"},
             method="POST",
         )
         try:
