@@ -5,13 +5,15 @@ import pytest
 from django.http import HttpResponse
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts import devices
-from tests.factories import UserFactory
+from accounts import devices, two_factor
+from tests.factories import UserFactory, totp_code
 
 pytestmark = pytest.mark.django_db
 
 LOGIN = reverse("login")
+VERIFY = reverse("accounts:two_factor_verify")
 LOCKED = "Too many failed sign-ins"
 OWNER_IP, ATTACKER_IP = "198.51.100.7", "203.0.113.66"
 
@@ -113,3 +115,37 @@ def test_another_accounts_device_cookie_does_not_open_it(owner):
     browser.post(reverse("logout"))
     lock_out(owner)
     assert LOCKED in sign_in(browser, owner).content.decode()
+
+
+@pytest.fixture
+def writer(owner):
+    """The owner, with an authenticator app."""
+    owner.device = TOTPDevice.objects.create(user=owner, name="Phone")
+    return owner
+
+
+def pass_second_step(browser, user, code=None, ip=OWNER_IP):
+    sign_in(browser, user, ip=ip)
+    return browser.post(
+        VERIFY, {"code": code or totp_code(user.device)}, REMOTE_ADDR=ip
+    )
+
+
+def test_with_two_factors_the_cookie_comes_after_the_code(client, writer):
+    assert devices.COOKIE not in sign_in(client, writer).cookies
+    response = client.post(VERIFY, {"code": totp_code(writer.device)})
+    assert devices.COOKIE in response.cookies
+
+
+def test_the_owners_browser_passes_the_code_step_strangers_locked(writer):
+    owners_browser = Client()
+    pass_second_step(owners_browser, writer)
+    owners_browser.post(reverse("logout"))
+    attacker = Client()  # who knows the password, not the app
+    for n in range(5):
+        pass_second_step(attacker, writer, code="000000", ip=f"203.0.113.{n}")
+    recovery_code = two_factor.new_recovery_codes(user=writer)[0]  # the app's is used
+    assert LOCKED in pass_second_step(Client(), writer, recovery_code).content.decode()
+    response = pass_second_step(owners_browser, writer, recovery_code)
+    assert owners_browser.session["_auth_user_id"] == str(writer.pk)
+    assert response.status_code == 302
