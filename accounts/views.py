@@ -325,7 +325,8 @@ password_reset = PasswordResetView.as_view(
 
 def safe_next(request, default) -> str:
     next_url = request.POST.get("next") or request.GET.get("next", "")
-    if url_has_allowed_host_and_scheme(
+    # A bare word ("0") would be taken by redirect() for a URL name: a 500.
+    if "/" in next_url and url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return next_url

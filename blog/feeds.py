@@ -1,5 +1,7 @@
 """Atom feeds of public articles: the whole site, one category, one author."""
 
+import re
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseNotAllowed
@@ -10,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from .models import Article, Category, public_authors
 
 FEED_LENGTH = 20
+XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class ArticleAtomFeed(Atom1Feed):
@@ -67,6 +70,14 @@ class LatestArticlesFeed(SafeFeed):
         # Django makes only the item link absolute; readers need the byline too.
         for item in feed.items:
             item["author_link"] = request.build_absolute_uri(item["author_link"])
+        # XML 1.0 cannot hold most control characters, which forms accept in
+        # titles and names: Django would refuse the whole feed (a 500).
+        for values in (feed.feed, *feed.items):
+            for key, value in values.items():
+                if isinstance(value, str):
+                    values[key] = XML_UNSAFE.sub("", value)
+                elif key == "categories" and value:
+                    values[key] = [XML_UNSAFE.sub("", name) for name in value]
         return feed
 
     def item_title(self, article):

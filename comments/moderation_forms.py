@@ -74,7 +74,9 @@ class CommentsField(forms.ModelMultipleChoiceField):
 
     def clean(self, value):
         for pk in value or []:
-            if not str(pk).isdigit() or int(pk) > self.MAX_ID:
+            text = str(pk)  # int() refuses "²" and over 4300 digits: a 500
+            digits = text.isascii() and text.isdigit() and len(text) < 20
+            if not digits or int(text) > self.MAX_ID:
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",

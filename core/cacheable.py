@@ -99,7 +99,9 @@ class PageRequest:
             if name in PERSONAL_PARAMS:
                 return None
             if name in KEY_PARAMS:
-                if not (value.isascii() and value.isdigit() and 0 < int(value) < 10**6):
+                # int() refuses over 4300 digits: check the length first.
+                number = value.isascii() and value.isdigit() and len(value) < 8
+                if not (number and 0 < int(value) < 10**6):
                     return None  # Django answers it (a 404)
                 if int(value) > 1:  # page 1 is the page without the parameter
                     kept.append((name, str(int(value))))
