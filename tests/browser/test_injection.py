@@ -31,7 +31,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.imaging.images import store_image_for
-from tests.security.injection_corpus import VECTORS
+from tests.security.injection_corpus import STORABLE as VECTORS
 
 from .injection import TRAPS, judge
 

@@ -264,3 +264,7 @@ FAMILIES = {
 }
 
 VECTORS = [vector for family in FAMILIES.values() for vector in family]
+
+# What can be stored: every form refuses NUL (Django's validator) and
+# PostgreSQL cannot hold it, so the vectors are stored without it.
+STORABLE = [vector.replace("\x00", "") for vector in VECTORS]

@@ -7,7 +7,7 @@ import pytest
 
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
 
-from .injection_corpus import VECTORS
+from .injection_corpus import STORABLE as VECTORS
 
 pytestmark = pytest.mark.django_db
 UNSAFE = ("<script", "javascript:", "onerror=", "onload=", "<iframe", "<object")
