@@ -21,8 +21,10 @@ from django.forms import URLField
 from django.test import Client
 
 from accounts.models import AuthorApplication
+from blog.models import Article
 from comments.models import Comment
 from comments.services import post_comment
+from imaging.processing import normalize_image, store_image
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -30,7 +32,7 @@ from tests.factories import (
     TagFactory,
     UserFactory,
 )
-from tests.imaging.images import store_image_for
+from tests.imaging.images import store_image_for, upload
 from tests.security.injection_corpus import STORABLE as VECTORS
 
 from .injection import TRAPS, judge
@@ -119,8 +121,8 @@ def test_no_vector_in_a_comment_runs_or_survives(trapped):
 
 @pytest.fixture
 def one_article_per_vector():
-    """Each vector as an author's name, bio and website, an article's title and
-    summary, a category's and a tag's name."""
+    """Each vector as an author's name, bio and website, an article's title,
+    summary and cover description, a category's and a tag's name."""
     articles = []
     for number, vector in enumerate(VECTORS):
         author = AuthorFactory(
@@ -136,8 +138,19 @@ def one_article_per_vector():
                 body_source=vector,
                 category=CategoryFactory(name=f"{vector[:90]} {number}"),
                 tags=[TagFactory(name=f"{vector[:50]} {number}")],
+                cover_alt=vector[:250],
             )
         )
+    # One stored cover for all: the alt text is what is under test.
+    first = articles[0]
+    store_image(first, "cover", normalize_image(upload()))
+    first.save()
+    Article.objects.update(
+        cover=first.cover.name,
+        cover_widths=first.cover_widths,
+        cover_width=first.cover_width,
+        cover_height=first.cover_height,
+    )
     return articles
 
 
