@@ -7,6 +7,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.text import without_bidi_controls
+
 from . import spam
 from .models import Comment
 
@@ -131,11 +133,14 @@ class CommentForm(forms.ModelForm):
         )
 
     def clean_name(self):
-        name = self.cleaned_data["name"].strip()
+        # Direction controls would reorder the page around the name: dropped.
+        name = without_bidi_controls(self.cleaned_data["name"]).strip()
         if has_control_characters(name):
             raise forms.ValidationError(
                 _("Your name cannot contain control characters.")
             )
+        if not name:
+            raise forms.ValidationError(_("Enter your name."))
         return name
 
     def clean_email(self):

@@ -43,6 +43,18 @@ def test_name_longer_than_100_characters_is_refused(article):
     assert "name" in bound_form(article, name="a" * 101).errors
 
 
+def test_name_loses_the_right_to_left_override(article):
+    form = bound_form(article, name="Ada \u202emoc.elgoog\u202c")
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["name"] == "Ada moc.elgoog"
+
+
+def test_a_name_of_direction_controls_only_is_refused(article):
+    form = bound_form(article, name="\u202e\u2066\u2069")
+    assert not form.is_valid()
+    assert form.errors["name"] == ["Enter your name."]
+
+
 def test_name_with_a_control_character_is_refused(article):
     form = bound_form(article, name="Ada\x1b[31m")
     assert form.errors["name"] == ["Your name cannot contain control characters."]
