@@ -161,3 +161,15 @@ def close_quietly(context, in_flight, browser_problems):
     with OneRequestAtATime.busy:  # no request is being answered any more
         pass
     del browser_problems[reported:]
+
+
+def sign_in(page, live_server, user):
+    """Give the page's browser the session of `user`, signed in."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    name = settings.SESSION_COOKIE_NAME
+    cookie = {"name": name, "value": client.cookies[name].value, "url": live_server.url}
+    page.context.add_cookies([cookie])

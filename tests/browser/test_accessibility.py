@@ -10,11 +10,10 @@ its help text and the elements it names.
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from comments.models import Comment
 from editorial.revisions import record_revision
+from tests.browser.conftest import sign_in
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -61,20 +60,6 @@ def site():
     draft = ArticleFactory(author=writer, draft=True, title="Tides, a draft")
     record_revision(draft, by=writer.user)
     return {"writer": writer, "article": article, "draft": draft}
-
-
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def serious_findings(page) -> list[str]:

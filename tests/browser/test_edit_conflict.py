@@ -1,12 +1,11 @@
 """Two tabs edit the same draft: the second save is refused, nothing is lost."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from blog.models import Article
 from editorial.revisions import record_revision
+from tests.browser.conftest import sign_in
 from tests.factories import ArticleFactory, AuthorFactory
 
 pytestmark = pytest.mark.browser
@@ -23,17 +22,7 @@ def draft(page, live_server):
         body_source="The moon pulls the sea.",
     )
     record_revision(article, by=writer.user)
-    client = Client()
-    client.force_login(writer.user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    sign_in(page, live_server, writer.user)
     return article
 
 

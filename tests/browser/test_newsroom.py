@@ -3,11 +3,10 @@ verification email read in the development outbox, and an application
 approved from its own page."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from accounts.models import AuthorApplication, User
+from tests.browser.conftest import sign_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
@@ -46,17 +45,7 @@ def test_an_editor_approves_an_application_from_its_page(page, live_server):
         user=applicant, bio="I teach chemistry.", topics="Kitchen science."
     )
     editor = UserFactory(is_staff=True, groups=["Editors"])
-    client = Client()
-    client.force_login(editor)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    sign_in(page, live_server, editor)
 
     page.goto("/")
     page.get_by_role("link", name="Applications (1)").click()

@@ -1,10 +1,9 @@
 """An author's pages on the smallest phones: nothing wider than the screen."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from editorial.revisions import record_revision
+from tests.browser.conftest import sign_in
 from tests.factories import ArticleFactory, AuthorFactory
 
 pytestmark = pytest.mark.browser
@@ -16,17 +15,7 @@ LONG_TITLE = "An article title long enough to wrap on the smallest phones about 
 def writer(page, live_server):
     """An author with a draft and a published article, signed in."""
     writer = AuthorFactory(user__groups=["Authors"], user__email_verified=True)
-    client = Client()
-    client.force_login(writer.user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    sign_in(page, live_server, writer.user)
     return writer
 
 
