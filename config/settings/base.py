@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "blog",
     "comments",
     "editorial",
+    "wordpress",
 ]
 
 MIDDLEWARE = [
@@ -234,6 +235,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Where the development outbox (core/outbox.py) keeps mail under `make run`.
 FOLIO_OUTBOX_DIR = Path(env("FOLIO_OUTBOX_DIR", str(BASE_DIR / "var" / "outbox")))
+# WordPress exports and uploads zips waiting for (or kept after) their import.
+FOLIO_IMPORT_DIR = Path(env("FOLIO_IMPORT_DIR", str(BASE_DIR / "var" / "imports")))
 
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Folio <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
