@@ -16,6 +16,8 @@ MODERATE_COMMENT = "comments.moderate_comment"
 REVIEW_APPLICATION = "accounts.review_authorapplication"
 # Sends again, from the admin, an email the mail server did not take.
 RESEND_MAIL = "core.resend_unsentmail"
+# Imports a WordPress export (its authors, posts, pages, comments, images).
+IMPORT_WORDPRESS = "wordpress.add_importrun"
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -50,6 +52,9 @@ ROLES = {
         *_MODERATION,
         *_crud("core", "unsentmail", ("delete", "view")),
         RESEND_MAIL,
+        IMPORT_WORDPRESS,
+        *_crud("wordpress", "importrun", ("view",)),
+        *_crud("wordpress", "oldaddress", ("change", "delete", "view")),
     ],
     MODERATORS: _MODERATION,
     AUTHORS: [SUBMIT_ARTICLE],
