@@ -54,6 +54,8 @@ MIDDLEWARE = [
     # Outside the page cache: pages it stores stay plain (it gzips them
     # itself); the rest leave compressed (with Django's BREACH mitigation).
     "django.middleware.gzip.GZipMiddleware",
+    # Before the page cache, which keys `/?p=12` as the home page.
+    "wordpress.middleware.OldAddressMiddleware",
     "core.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
