@@ -76,6 +76,8 @@ def remember_item_addresses(site: Site, item: Item, target) -> None:
 
 def remember_term_addresses(site: Site, term: Term, target) -> None:
     """A category's or tag's old addresses, leading to `target`'s page or feed."""
+    if not term.slug:
+        return
     if term.kind == "category":
         paths = [f"/category/{term.slug}/"]
         if term.parent_slug:
@@ -94,6 +96,8 @@ def remember_term_addresses(site: Site, term: Term, target) -> None:
 
 def remember_author_addresses(site: Site, author: AuthorRecord, target) -> None:
     """An author's archive, its feed and `/?author=ID`, leading to `target`."""
+    if not author.login:
+        return
     path = f"/author/{author.login}/"
     _remember(path, target=target)
     _remember(f"{path}feed/", target=target, feed=True)
