@@ -28,6 +28,7 @@ taken from another target: the first one remembered keeps it, so a second
 run changes nothing.
 """
 
+import re
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.contrib.contenttypes.models import ContentType
@@ -95,12 +96,14 @@ def remember_term_addresses(site: Site, term: Term, target) -> None:
 
 
 def remember_author_addresses(site: Site, author: AuthorRecord, target) -> None:
-    """An author's archive, its feed and `/?author=ID`, leading to `target`."""
-    if not author.login:
-        return
-    path = f"/author/{author.login}/"
-    _remember(path, target=target)
-    _remember(f"{path}feed/", target=target, feed=True)
+    """An author's archive, its feed and `/?author=ID`, leading to `target`.
+
+    WordPress names the archive by the login made into a slug (its
+    `user_nicename`: `Ada.L@home` is `ada-lhome`); both forms are kept."""
+    for name in dict.fromkeys([author.login, _nicename(author.login)]):
+        if name:
+            _remember(f"/author/{name}/", target=target)
+            _remember(f"/author/{name}/feed/", target=target, feed=True)
     if author.wp_id:
         _remember(f"/?author={author.wp_id}", target=target)
 
@@ -222,6 +225,12 @@ def _nested_category_path(term: Term) -> str:
     ).values_list("path", flat=True)
     longest = max([parent, *nested], key=len)
     return f"{longest}{term.slug}/"
+
+
+def _nicename(login: str) -> str:
+    """WordPress's `sanitize_title()` of a login, for the ASCII logins it allows."""
+    name = re.sub(r"[^a-z0-9 _-]", "", login.lower().replace(".", "-"))
+    return re.sub(r"-+", "-", re.sub(r"\s+", "-", name)).strip("-")
 
 
 def _site_hosts(site: Site) -> set[str]:

@@ -251,6 +251,13 @@ def test_each_author_address_answers_301_to_the_author_page(client, address):
     assert redirect_of(client, address) == author.get_absolute_url()
 
 
+def test_an_author_archive_named_by_the_login_made_a_slug_answers_301(client):
+    author = AuthorFactory()
+    record = Author(4, "Ada.L@home", "ada@example.org", "Ada")
+    remember_author_addresses(SITE, record, author)
+    assert redirect_of(client, "/author/ada-lhome/") == author.get_absolute_url()
+
+
 def test_an_author_feed_answers_301_to_the_author_feed(client):
     author = AuthorFactory(slug="ada-lovelace")
     remember_author_addresses(SITE, Author(4, "ada", "ada@example.org", "Ada"), author)
