@@ -29,6 +29,17 @@ class User(AbstractUser):
             )
         ]
 
+    def lacks_second_factor(self) -> bool:
+        """Staff signed in without their second factor (set per request by
+        accounts.middleware; a user loaded elsewhere has no session to ask)."""
+        return False
+
+    def has_perm(self, perm, obj=None):
+        return not self.lacks_second_factor() and super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label):
+        return not self.lacks_second_factor() and super().has_module_perms(app_label)
+
     def end_sessions(self):
         """Sign this account out everywhere on save; `update_session_auth_hash()`
         keeps the request's own session signed in."""

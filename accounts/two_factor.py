@@ -72,11 +72,19 @@ def qr_code(device: TOTPDevice) -> str:
 
 @transaction.atomic
 def confirm_device(*, device: TOTPDevice) -> list[str]:
-    """Turn the app on (its code was right); return new recovery codes."""
-    TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
+    """Turn the app on (its code was right); return new recovery codes.
+
+    Every other session of the account ends, as with a new password: one
+    signed in by someone who knew the password alone is signed out. The
+    caller keeps its own with `update_session_auth_hash()`.
+    """
+    user = device.user
+    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    return new_recovery_codes(user=device.user)
+    user.end_sessions()
+    user.save(update_fields=["session_generation"])
+    return new_recovery_codes(user=user)
 
 
 @transaction.atomic

@@ -215,7 +215,9 @@ class CommentForm(forms.ModelForm):
         pass at once (the reader has seen the form)."""
         self.data = self.data.copy()
         self.data[self.add_prefix("issued")] = spam.issue_form_token(
-            article_id=self.article.pk, age=settings.FOLIO_COMMENT_MIN_SECONDS
+            article_id=self.article.pk,
+            age=settings.FOLIO_COMMENT_MIN_SECONDS,
+            personal=True,  # served to this reader alone
         )
 
     def keep_timestamp(self):

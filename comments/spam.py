@@ -7,6 +7,7 @@ can read) or None when the comment passes it.
 import hashlib
 import ipaddress
 import re
+import secrets
 import time
 from dataclasses import dataclass
 from datetime import timedelta
@@ -73,11 +74,38 @@ def judge(
     return Verdict(Comment.Status.PENDING)
 
 
-def issue_form_token(*, article_id: int, age: float = 0) -> str:
+def issue_form_token(*, article_id: int, age: float = 0, personal=False) -> str:
     """A signed note of when the comment form for this article was served
-    (`age` seconds ago)."""
+    (`age` seconds ago). A personal one (one reader's) carries a nonce, and
+    is used once in all (`use_form_token`)."""
     issued = {"a": article_id, "t": time.time() - age}
+    if personal:
+        issued["n"] = secrets.token_urlsafe(9)
     return signing.dumps(issued, salt=FORM_TOKEN_SALT)
+
+
+def personal_form_token(token: str) -> str | None:
+    """The reader's own token for the form `token` (everyone's, from a cached
+    page) came with: same article, same time served; None if `token` is not
+    a valid one of ours. The page's script asks for it when the reader
+    starts on the form."""
+    try:
+        issued = signing.loads(token, salt=FORM_TOKEN_SALT, max_age=FORM_MAX_AGE)
+        article_id, served = issued["a"], float(issued["t"])
+    except (signing.BadSignature, TypeError, KeyError, ValueError):
+        return None
+    if not isinstance(article_id, int):
+        return None
+    issued = {"a": article_id, "t": served, "n": secrets.token_urlsafe(9)}
+    return signing.dumps(issued, salt=FORM_TOKEN_SALT)
+
+
+def _is_personal(token: str) -> bool:
+    try:
+        issued = signing.loads(token, salt=FORM_TOKEN_SALT)
+    except signing.BadSignature:
+        return False
+    return isinstance(issued, dict) and "n" in issued
 
 
 def form_token_reason(token: str, *, article_id: int) -> str | None:
@@ -124,15 +152,18 @@ def form_token_to_serve_again(token: str, *, article_id: int) -> str:
 
 
 def use_form_token(token: str, *, ip_address: str | None) -> bool:
-    """Mark the form token used for a comment from this address; False if it
-    was already (the token is then refused).
+    """Mark the form token used for a comment; False if it was already (the
+    token is then refused).
 
-    Used once per client address, not once: the blank form is part of
-    cached pages, so every anonymous reader of one gets the same token. Its
-    digest is kept as long as the token is valid, in the shared cache, or
-    in this process's memory while that is down (core/caching.py).
+    A personal token is used once in all. The blank form's token is part of
+    cached pages, so every anonymous reader of one has it: it is used once
+    per client address (readers without the page's script, which swaps it
+    for a personal one). The digest is kept as long as the token is valid,
+    in the shared cache, or in this process's memory while that is down
+    (core/caching.py).
     """
-    digest = hashlib.sha256(f"{token}|{ip_address or ''}".encode()).hexdigest()
+    scope = "" if _is_personal(token) else f"|{ip_address or ''}"
+    digest = hashlib.sha256(f"{token}{scope}".encode()).hexdigest()
     key, seconds = f"comment-form-used:{digest}", int(FORM_MAX_AGE.total_seconds())
     return counted_in(lambda cache: cache.add(key, 1, timeout=seconds))
 

@@ -10,6 +10,7 @@ urlpatterns = [
         views.comment_create,
         name="comment_create",
     ),
+    path("comments/token/", views.comment_form_token, name="comment_form_token"),
     path(
         "comments/verify/<str:token>/",
         views.commenter_verify,

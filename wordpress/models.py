@@ -111,9 +111,7 @@ class OldAddress(models.Model):
     stands there: an object's page, its feed, or a fixed address."""
 
     path = models.CharField(max_length=500, unique=True)  # "/2019/05/hello/", "/?p=12"
-    content_type = models.ForeignKey(
-        ContentType, models.CASCADE, null=True, blank=True
-    )
+    content_type = models.ForeignKey(ContentType, models.CASCADE, null=True, blank=True)
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
     target = GenericForeignKey("content_type", "object_id")
     feed = models.BooleanField(default=False)  # the object's feed, not its page

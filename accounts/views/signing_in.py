@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -35,6 +35,9 @@ class LoginView(auth_views.LoginView):
         user = form.get_user()
         if not two_factor.is_on(user):
             response = super().form_valid(form)
+            if two_factor.is_required(user):  # staff: set up the app first
+                next_url = self.get_success_url()
+                response = two_factor.redirect_to_second_step(user, next_url=next_url)
             devices.remember(self.request, response, user)
             return response
         two_factor.begin_sign_in(self.request, user)
@@ -119,7 +122,9 @@ def two_factor_setup(request):
     form = TwoFactorSetupForm(request.POST or None, device=device)
     next_url = safe_next(request, "accounts:account")
     if request.method == "POST" and form.is_valid():
+        device.user = user
         codes = two_factor.confirm_device(device=device)
+        update_session_auth_hash(request, user)  # the others are signed out
         two_factor.finish_sign_in(request, user=user, device=device)
         request.session[two_factor.NEW_CODES_SESSION_KEY] = codes
         codes_url = reverse("accounts:two_factor_codes")

@@ -2,10 +2,15 @@
 
 from django.contrib import messages
 from django.core import signing
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from blog.views import ArticleDetailView
 from core.http import client_ip, csrf_by_origin
@@ -62,6 +67,17 @@ def refuse(request, *, title, message, status, back_url=""):
     return message_page(
         request, title=title, message=message, status=status, links=[back]
     )
+
+
+@never_cache
+@require_GET
+def comment_form_token(request):
+    """The reader's own form token for the blank form's (`?issued=`), which
+    cached pages give everyone alike; asked by comments.js (spam.py)."""
+    token = spam.personal_form_token(request.GET.get("issued", "")[:500])
+    if token is None:
+        return JsonResponse({"error": "Not a comment form token."}, status=400)
+    return JsonResponse({"issued": token})
 
 
 @csrf_by_origin

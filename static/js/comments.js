@@ -16,6 +16,49 @@
     return;
   }
 
+  // The form's token in a cached page is everyone's, so the site takes it
+  // once per client address; when the reader starts on the form, it is
+  // swapped for one of their own (same time served), taken once in all.
+  // Sending waits for the swap; without it, the page's token still works.
+  const issued = form.elements.namedItem("issued");
+  let ownToken = null;
+  let settled = false;
+  function askOwnToken() {
+    if (!ownToken) {
+      const url = form.dataset.tokenUrl + "?issued=" + encodeURIComponent(issued.value);
+      ownToken = fetch(url, { headers: { Accept: "application/json" } })
+        .then(function (response) {
+          return response.ok ? response.json() : {};
+        })
+        .then(function (data) {
+          if (data.issued) {
+            issued.value = data.issued;
+          }
+        })
+        .catch(function () {})
+        .finally(function () {
+          settled = true;
+        });
+    }
+    return ownToken;
+  }
+  if (issued && form.dataset.tokenUrl) {
+    form.addEventListener("focusin", askOwnToken, { once: true });
+    form.addEventListener("submit", function (event) {
+      if (settled) {
+        return;
+      }
+      event.preventDefault();
+      const submitter = event.submitter;
+      askOwnToken().then(function () {
+        // Not within this submit event: the browser would ignore it.
+        window.setTimeout(function () {
+          form.requestSubmit(submitter);
+        });
+      });
+    });
+  }
+
   const summary = form.querySelector("[data-error-summary]");
   if (summary) {
     const articleUrl = form.dataset.articleUrl;
