@@ -55,9 +55,7 @@ def test_an_own_token_is_refused_the_second_time_even_from_another_address(artic
     assert Comment.objects.count() == 1
 
 
-def test_two_readers_of_one_cached_page_each_get_a_token_of_their_own(
-    client, article
-):
+def test_two_readers_of_one_cached_page_each_get_a_token_of_their_own(client, article):
     shared = comment_data(article)["issued"]
     assert own_token(client, shared) != own_token(Client(), shared)
 
