@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from blog.body_limits import BodyTooComplex, check_body_limits
 from blog.models import Article, SlugRedirect
+from blog.pages import is_reserved_slug
 
 from .. import addresses
 from ..content import convert_body
@@ -146,7 +147,7 @@ def _slug_taken(model, slug: str, pk) -> bool:
     if model is Article:
         redirects = SlugRedirect.objects.filter(old_slug=slug)
         return redirects.exclude(article_id=pk).exists()
-    return False
+    return is_reserved_slug(slug)  # a page's /slug/ another address has
 
 
 def _published_at(ctx: Context, item: Item, status):
