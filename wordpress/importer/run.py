@@ -42,9 +42,9 @@ def run_import(
     dry_run: bool = False,
     progress_every: int = 50,
 ) -> ImportRun:
-    """Import `export` (a path or a binary file) into Folio, keeping the
-    report on `run`. Ends DONE, or FAILED with `run.error` when the export
-    or the uploads cannot be read."""
+    """Import `export` (a path, or a binary file that can seek: it is read
+    twice) into Folio, keeping the report on `run`. Ends DONE, or FAILED
+    with `run.error` when the export or the uploads cannot be read."""
     run.status, run.dry_run = ImportRun.Status.RUNNING, dry_run
     run.save(update_fields=["status", "dry_run"])
     ctx = None
