@@ -18,6 +18,7 @@ from core.permissions import PREVIEW_ARTICLE, PUBLISH_ARTICLE, SUBMIT_ARTICLE
 from imaging.fields import random_image_name
 
 from .body import render_body
+from .pages import Page  # noqa: F401  (one of the app's models)
 from .queries import ArticleQuerySet
 
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from accounts.models import Author
 
 from .models import Article, Category, Tag
+from .pages import Page
 
 
 class HomeSitemap(Sitemap):
@@ -24,6 +25,14 @@ class ArticleSitemap(Sitemap):
 
     def lastmod(self, article):
         return article.updated_at
+
+
+class PageSitemap(Sitemap):
+    def items(self):
+        return list(Page.objects.published().only("slug", "updated_at"))
+
+    def lastmod(self, page):
+        return page.updated_at
 
 
 class ArchiveSitemap(Sitemap):
@@ -65,4 +74,5 @@ SITEMAPS = {
     "categories": CategorySitemap,
     "tags": TagSitemap,
     "authors": AuthorSitemap,
+    "pages": PageSitemap,
 }

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, page_views, views
 from .sitemaps import SITEMAPS
 
 app_name = "blog"
@@ -30,4 +30,7 @@ urlpatterns = [
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("search/", views.SearchView.as_view(), name="search"),
+    # Last: /<slug>/ answers only what no other address does (the URLconf
+    # includes blog after every other app for the same reason).
+    path("<slug:slug>/", page_views.PageDetailView.as_view(), name="page_detail"),
 ]

@@ -16,9 +16,11 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("accounts.auth_urls")),
     path("", include("core.urls")),
-    path("", include("blog.urls")),
     path("", include("comments.urls")),
     path("", include("editorial.urls")),
+    # Last: blog ends with the site pages' /<slug>/, which would shadow any
+    # one-segment address included after it.
+    path("", include("blog.urls")),
 ]
 
 if settings.DEBUG:

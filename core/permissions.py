@@ -45,6 +45,7 @@ ROLES = {
         *_crud("blog", "category"),
         *_crud("blog", "tag"),
         *_crud("blog", "slugredirect", ("change", "delete", "view")),
+        *_crud("blog", "page"),
         *_crud("accounts", "author", ("change", "view")),
         *_crud("imaging", "image", ("change", "delete", "view")),
         "accounts.view_authorapplication",

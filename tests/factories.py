@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.models import Author, User
-from blog.models import Article, Category, Tag
+from blog.models import Article, Category, Page, Tag
 from comments.models import Comment
 from editorial.models import ArticleRevision
 
@@ -112,3 +112,18 @@ def totp_code(device) -> str:
 
     clock = TOTP(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
     return f"{clock.token():0{device.digits}d}"
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Page
+
+    class Params:
+        unpublished = factory.Trait(published=False)
+        in_footer = factory.Trait(show_in_footer=True)
+        privacy_policy = factory.Trait(is_privacy_policy=True)
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    body_source = "Some words about the site."
+    published = True
