@@ -124,6 +124,12 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     ):
         queue(tasks.send_password_reset_email, context["user"].pk)
 
+    def get_users(self, email):
+        """Active accounts of this address, those without a password too:
+        authors moved in from another site set their first one here."""
+        users = User.objects.filter(email__iexact=email, is_active=True)
+        return (u for u in users if u.email.casefold() == email.casefold())
+
 
 class EmailChangeForm(forms.Form):
     password = forms.CharField(

@@ -53,7 +53,14 @@ def thread_page(article, *, own_ids, number: int = 1) -> ThreadPage:
     # One root more than the page holds tells whether another page follows.
     roots = shown.filter(parent__isnull=True)[start : start + THREADS_PER_PAGE + 1]
     roots = roots.values("pk")
-    on_page = Q(pk__in=roots) | Q(parent_id__in=roots) | Q(parent__parent_id__in=roots)
+    # Replies are taken three levels deep at most, though readers may reply
+    # two deep (Comment.MAX_DEPTH): threads moved in from WordPress go deeper.
+    on_page = (
+        Q(pk__in=roots)
+        | Q(parent_id__in=roots)
+        | Q(parent__parent_id__in=roots)
+        | Q(parent__parent__parent_id__in=roots)
+    )
     comments = list(shown.filter(on_page))
     threads = build_thread(comments)
     if number > 1 and not threads:

@@ -54,6 +54,15 @@ def register_personal_cookie(name: str) -> None:
     _personal_cookies.add(name)
 
 
+_uncached_params: set[str] = set()
+
+
+def register_uncached_param(name: str) -> None:
+    """A query parameter some app answers itself (an old site's `/?p=12`):
+    a request with it is never served from, nor kept in, the cache."""
+    _uncached_params.add(name)
+
+
 @dataclass(frozen=True)
 class PageRequest:
     """What the cache needs of a request, from Django or straight from WSGI."""
@@ -96,7 +105,7 @@ class PageRequest:
             return None
         kept = []
         for name, value in parse_qsl(self.query, keep_blank_values=True):
-            if name in PERSONAL_PARAMS:
+            if name in PERSONAL_PARAMS or name in _uncached_params:
                 return None
             if name in KEY_PARAMS:
                 # int() refuses over 4300 digits: check the length first.

@@ -9,8 +9,9 @@ from . import pagecache
 class PageCacheMiddleware:
     """Serve cached public pages; store the public pages rendered on a miss.
 
-    Near the top of MIDDLEWARE (only GZip is outside it): a hit skips the
-    rest, and a miss is stored with the headers every other middleware added.
+    Near the top of MIDDLEWARE (only GZip and the old-address redirects are
+    outside it): a hit skips the rest, and a miss is stored with the headers
+    every other middleware added.
     """
 
     def __init__(self, get_response):

@@ -39,7 +39,13 @@ from django.core.cache.utils import make_template_fragment_key
 from django.db import transaction
 
 from . import frontcache
-from .cacheable import Entry, PageRequest, is_storable, register_personal_cookie
+from .cacheable import (
+    Entry,
+    PageRequest,
+    is_storable,
+    register_personal_cookie,
+    register_uncached_param,
+)
 from .caching import cache_or
 
 __all__ = [
@@ -53,6 +59,7 @@ __all__ = [
     "pages_changed",
     "register_clock",
     "register_personal_cookie",
+    "register_uncached_param",
     "start_generation",
     "store",
 ]

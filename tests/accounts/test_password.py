@@ -76,3 +76,16 @@ def test_changing_the_password_keeps_the_user_signed_in(client, applicant):
 def test_changing_the_password_requires_signing_in(client):
     response = client.get(reverse("password_change"))
     assert response["Location"].startswith(reverse("login"))
+
+
+def test_an_account_without_a_password_sets_its_first_by_a_reset(
+    client, applicant, mailoutbox
+):
+    applicant.set_unusable_password()  # an author moved in from WordPress
+    applicant.save(update_fields=["password"])
+    client.post(RESET, {"email": applicant.email})
+    link = link_in(mailoutbox[0], "/accounts/reset/")
+    form_url = client.get(link)["Location"]
+    client.post(form_url, {"new_password1": NEW, "new_password2": NEW})
+    applicant.refresh_from_db()
+    assert applicant.check_password(NEW)

@@ -85,3 +85,11 @@ def test_posting_on_a_long_discussion_comes_back_to_the_comments_page(client):
     assert response["Location"] == (
         f"{article.get_absolute_url()}?cpage=2#comment-{new.pk}"
     )
+
+
+def test_a_thread_moved_in_four_levels_deep_shows_its_deepest_reply(client):
+    article = ArticleFactory()
+    comment = CommentFactory(article=article, body="Level 1")
+    for level in (2, 3, 4):
+        comment = CommentFactory(article=article, parent=comment, body=f"Level {level}")
+    assert "Level 4" in client.get(article.get_absolute_url()).text
