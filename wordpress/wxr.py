@@ -27,6 +27,10 @@ from .wxr_elements import ChannelReader, ExportError, Record
 
 __all__ = ["ExportError", "read_export"]
 
+# An encoding's name as XML allows it (EncName); any other is a syntax error.
+DECLARED_ENCODING = re.compile(
+    rb"<\?xml[^>]*?\sencoding\s*=\s*([\"'])([A-Za-z][A-Za-z0-9._-]*)\1"
+)
 # Encodings expat reads itself; any other must be one byte a character.
 EXPAT_ENCODINGS = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "ascii", "iso8859-1"}
 _ERROR = expat.errors.codes
@@ -34,7 +38,16 @@ ENCODING_ERRORS = {
     _ERROR[expat.errors.XML_ERROR_UNKNOWN_ENCODING],
     _ERROR[expat.errors.XML_ERROR_INCORRECT_ENCODING],
 }
-CUT_SHORT = _ERROR[expat.errors.XML_ERROR_NO_ELEMENTS]
+# What the parser says when the file ends in the middle of the XML.
+CUT_SHORT = {
+    _ERROR[getattr(expat.errors, name)]
+    for name in (
+        "XML_ERROR_NO_ELEMENTS",
+        "XML_ERROR_UNCLOSED_TOKEN",
+        "XML_ERROR_PARTIAL_CHAR",
+        "XML_ERROR_UNCLOSED_CDATA_SECTION",
+    )
+}
 SAVE_AS_UTF8 = "Save it again as UTF-8 (as WordPress writes its exports) and retry."
 
 
@@ -107,7 +120,7 @@ class _CheckedSource:
                 self.skipped_lines = head[: len(head) - len(start)].count(b"\n")
                 head = start
             default = "utf-8"
-        match = re.match(rb"<\?xml[^>]*?\sencoding\s*=\s*([\"'])([^\"'>]*)\1", start)
+        match = DECLARED_ENCODING.match(start)
         self.declared = match[2].decode("ascii", "replace") if match else None
         self.encoding = self.declared or default
         if not start.startswith(b"<"):
@@ -120,9 +133,11 @@ class _CheckedSource:
         self.pending = head
         self.lines = self.skipped_lines  # newlines read so far
         self.fault_line = None  # the first line that is not in self.encoding
+        self.ended = False  # the whole file has been read
 
     def read(self, size: int = -1) -> bytes:
         data, self.pending = (self.pending or self.file.read(size)), b""
+        self.ended = not data
         if self.decoder is not None:
             try:
                 self.lines += self.decoder.decode(data, final=not data).count("\n")
@@ -151,7 +166,7 @@ class _CheckedSource:
                 f"The file's encoding does not match its declaration "
                 f"({self.encoding}). " + SAVE_AS_UTF8
             )
-        if error.code == CUT_SHORT:
+        if self.ended and error.code in CUT_SHORT:
             return ExportError(
                 f"The file ends at line {line} before its XML does: it was "
                 f"probably cut short. Export or download it again."
@@ -170,7 +185,7 @@ def _decoder(encoding: str, declared: str | None):
         codec = codecs.lookup(encoding)
         known = codec._is_text_encoding
         one_byte = len("é中".encode(codec.name, "replace")) == 2
-    except (LookupError, UnicodeError):
+    except (LookupError, ValueError):
         known = False
     if not known:
         raise ExportError(
