@@ -210,8 +210,8 @@ def _figure(soup, figure, warnings):
         return
     image = images[0]
     link = image.find_parent("a")
-    if link is not None and figure in link.parents:
-        link = None
+    if link is not None and not any(parent is figure for parent in link.parents):
+        link = None  # a link around the whole figure is not this one's business
     if link is not None:
         href = link.get("href", "")
         if "attachment_id=" not in href:

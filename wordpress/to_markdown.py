@@ -57,7 +57,8 @@ class BodyConverter(MarkdownConverter):
 
     def convert_img(self, el, text, parent_tags):
         alt = _MARKUP.sub(r"\\\1", " ".join(el.get("alt", "").split()))
-        title = " ".join(el.get("title", "").split()).replace('"', r"\"")
+        title = _ENTITY_LIKE.sub("&amp;", " ".join(el.get("title", "").split()))
+        title = title.replace('"', "&quot;")  # Markdown reads \" badly at the end
         title_part = f' "{title}"' if title else ""
         return f"![{alt}]({el.get('src', '')}{title_part})"
 
