@@ -82,7 +82,7 @@ def _fields(element: Element) -> dict[str, str]:
 
 def _int(text: str | None, default: int | None = 0) -> int | None:
     text = (text or "").strip()
-    if text.isascii() and text.isdigit() and int(text) <= MAX_ID:
+    if len(text) <= 19 and text.isascii() and text.isdigit() and int(text) <= MAX_ID:
         return int(text)
     return default
 

@@ -362,13 +362,16 @@ def test_numbers_that_are_not_numbers_read_as_zero_or_none():
 	<wp:menu_order> 7 </wp:menu_order><wp:is_sticky>yes</wp:is_sticky>
 	<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>x1</wp:meta_value></wp:postmeta>
 	<wp:comment><wp:comment_id></wp:comment_id><wp:comment_parent>1.5</wp:comment_parent></wp:comment>
+	<wp:comment><wp:comment_id>DIGITS</wp:comment_id></wp:comment>
 	</item>"""  # noqa: E501
+    body = body.replace("DIGITS", "9" * 5000)  # more digits than int() takes
     _, author, category, tag, item = read(export(body))
     assert (author.wp_id, category.wp_id, tag.wp_id) == (None, None, None)
     assert (item.wp_id, item.parent_wp_id, item.menu_order) == (0, 0, 7)
     assert item.sticky is False
     assert item.thumbnail_id is None
     assert (item.comments[0].wp_id, item.comments[0].parent_wp_id) == (0, 0)
+    assert item.comments[1].wp_id == 0
 
 
 def test_an_item_with_almost_nothing_is_a_draft_post():
