@@ -92,9 +92,7 @@ def _gallery(attributes, content, warnings):
 def _embed(attributes, content, warnings):
     url = html.unescape((content or attributes.get("src", "")).strip())
     if not _WEB_ADDRESS.match(url):
-        warnings.append(
-            f"An [embed] without a web address was left out: {url[:100]!r}."
-        )
+        warnings.append(f"[embed] without a web address was left out: {url[:100]!r}.")
         return ""
     return link_paragraph(url)
 
@@ -105,7 +103,7 @@ def _media(name):
             url = attributes.get(key, "").strip()
             if _WEB_ADDRESS.match(url):
                 return link_paragraph(url)
-        warnings.append(f"An [{name}] without a web address was left out.")
+        warnings.append(f"[{name}] without a web address was left out.")
         return ""
 
     return media
