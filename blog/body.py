@@ -180,7 +180,9 @@ def with_stored_images(clean_html: str) -> str:
         if image is None:
             return (match.group(1) or "") + (match.group(3) or "")
         seen.append(image)
-        tag = _stored_img(image, attributes.get("alt", ""), first=len(seen) == 1)
+        # The library's description stands in for one the body left empty.
+        alt = attributes.get("alt", "") or html.escape(image.alt)
+        tag = _stored_img(image, alt, first=len(seen) == 1)
         caption = attributes.get("title", "")
         if match.group(1) and match.group(3):
             figcaption = f"<figcaption>{caption}</figcaption>" if caption else ""

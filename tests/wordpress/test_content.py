@@ -160,7 +160,9 @@ def test_an_empty_paragraph_of_a_non_breaking_space_is_dropped():
     assert convert("<p>&nbsp;</p>\n<p>Text</p>").source == "Text"
 
 
-def test_a_long_post_converts_in_well_under_a_second():
+def test_a_long_post_converts_in_linear_time():
+    """200 KB takes about 0.4 s: the bound catches work that grows with the
+    square of the length (minutes here), not a slow machine."""
     paragraph = (
         'Some <em>text</em> [sic] with a <a href="https://a.org">link</a>.\n'
         "A second line.\n\n<ul><li>an item</li></ul>\n\n"
@@ -168,5 +170,5 @@ def test_a_long_post_converts_in_well_under_a_second():
     content = paragraph * (200_000 // len(paragraph))
     started = time.perf_counter()
     result = convert(content)
-    assert time.perf_counter() - started < 1
+    assert time.perf_counter() - started < 5
     assert result.source.count("- an item") == content.count("<li>")

@@ -133,6 +133,11 @@ def test_a_gallerys_images_render_as_figures(stored):
     assert render_body(source).html.startswith('<figure class="body-image"><img ')
 
 
+def test_a_gallerys_images_are_described_by_the_librarys_alt_text(stored):
+    source = convert('[gallery ids="5"]', attachments={5: stored.pk}).source
+    assert 'alt="Stored"' in render_body(source).html
+
+
 def test_a_gallery_image_missing_from_the_uploads_is_left_out_with_a_warning():
     result = convert('[gallery ids="1,2"]', attachments={1: 11})
     assert result.source == "![](image:11)"
