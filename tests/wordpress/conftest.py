@@ -36,8 +36,13 @@ def post(wp_id: int, **fields) -> Item:
 
 
 def page(wp_id: int, **fields) -> Item:
-    fields = {"link": f"{OLD_SITE}/page-{wp_id}/", "slug": f"page-{wp_id}", **fields}
-    return post(wp_id, post_type="page", title=f"Page {wp_id}", **fields)
+    fields = {
+        "link": f"{OLD_SITE}/page-{wp_id}/",
+        "slug": f"page-{wp_id}",
+        "title": f"Page {wp_id}",
+        **fields,
+    }
+    return post(wp_id, post_type="page", **fields)
 
 
 def attachment(wp_id: int, path: str, **fields) -> Item:
