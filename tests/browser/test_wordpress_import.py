@@ -14,8 +14,10 @@ from tests.wordpress.conftest import (
     attachment,
     comment,
     image_bytes,
-    page as wp_page,
     post,
+)
+from tests.wordpress.conftest import (
+    page as wp_page,
 )
 from tests.wordpress.wxr_builder import wxr_bytes
 from wordpress.records import Author, Site
