@@ -3,15 +3,19 @@
 Adding a run stores the files and queues the import (`tasks.start_import`);
 the admin then shows the run's progress page, which refreshes itself until
 the import ends and then keeps its report. A run is never edited. Only a
-superuser may delete one, once it has ended, and deleting it deletes any
-file it still holds.
+superuser may delete one, once it has ended (or, if its worker died, once it
+has been unfinished for a day), and deleting it deletes any file it still
+holds.
 """
+
+from datetime import timedelta
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.permissions import IMPORT_WORDPRESS
@@ -23,6 +27,8 @@ from .tasks import delete_files, start_import
 
 UNFINISHED = (ImportRun.Status.QUEUED, ImportRun.Status.RUNNING)
 REFRESH_SECONDS = 3
+# An import of 5,000 posts takes minutes; one unfinished after this is lost.
+STALLED_AFTER = timedelta(days=1)
 
 
 @admin.register(ImportRun)
@@ -49,7 +55,8 @@ class ImportRunAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.status in UNFINISHED:
-            return False
+            if obj.created_at > timezone.now() - STALLED_AFTER:
+                return False
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):

@@ -3,12 +3,14 @@ files, the import runs as a task, and the run's page shows its progress and
 then its report."""
 
 import zipfile
+from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
 from blog.models import Article
@@ -257,6 +259,16 @@ def test_a_superuser_cannot_delete_a_run_still_running(client):
     run = ImportRun.objects.create(status=ImportRun.Status.RUNNING)
     delete_url = reverse("admin:wordpress_importrun_delete", args=[run.pk])
     assert client.post(delete_url, {"post": "yes"}).status_code == 403
+
+
+def test_a_superuser_may_delete_a_run_left_unfinished_for_two_days(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    run = ImportRun.objects.create(status=ImportRun.Status.RUNNING)
+    two_days_ago = timezone.now() - timedelta(days=2)
+    ImportRun.objects.filter(pk=run.pk).update(created_at=two_days_ago)
+    delete_url = reverse("admin:wordpress_importrun_delete", args=[run.pk])
+    client.post(delete_url, {"post": "yes"})
+    assert not ImportRun.objects.exists()
 
 
 def test_deleting_a_run_deletes_the_files_it_still_holds(client):
