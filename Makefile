@@ -11,13 +11,14 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: run test bench lighthouse lint clean help
+.PHONY: run test bench bench-import lighthouse lint clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make run    set up, migrate, load demo content once, serve http://$(HOST):$(PORT) with the task worker"
 	@echo "make test   set up and run the whole test suite (browser tests included)"
 	@echo "make bench  pages per second against static nginx (BENCH_ARGS=--quick: 3 minutes)"
+	@echo "make bench-import  a WordPress import of 5,000 posts: time and memory (BENCH_ARGS=--quick)"
 	@echo "make lighthouse  Lighthouse scores and weight of the home, article and search pages (Chromium)"
 	@echo "make lint   ruff"
 
@@ -70,6 +71,11 @@ bench: $(VENV)/.installed node_modules/.installed
 	|| { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk nginx varnish >/dev/null; } \
 	|| { echo "make bench needs wrk, nginx and varnish: apt-get install wrk nginx varnish"; exit 1; }
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+# A generated WordPress export (5,000 posts, 100,000 comments, 2,000 images)
+# imported into a temporary database: time and peak memory.
+bench-import: $(VENV)/.installed
+	$(PY) scripts/bench_import.py $(BENCH_ARGS)
 
 # Lighthouse (pinned in package.json) drives Debian's Chromium; it never downloads one.
 lighthouse: $(VENV)/.installed node_modules/.installed
