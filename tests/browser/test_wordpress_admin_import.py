@@ -6,25 +6,15 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import sign_in
 from tests.factories import UserFactory
-from tests.wordpress.conftest import OLD_SITE, comment, post
+from tests.wordpress.conftest import alice_author, comment, old_site, post
 from tests.wordpress.wxr_builder import wxr_bytes
-from wordpress.records import Author, Site
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def export(tmp_path):
-    site = Site(
-        title="The old blog",
-        link=OLD_SITE,
-        base_site_url=OLD_SITE,
-        base_blog_url=OLD_SITE,
-        wxr_version="1.2",
-    )
-    alice = Author(
-        wp_id=1, login="alice", email="alice@old.example", display_name="Alice"
-    )
+    site, alice = old_site(), alice_author()
     items = [
         post(
             1,

@@ -11,16 +11,17 @@ from playwright.sync_api import expect
 from blog.models import Article
 from tests.wordpress.conftest import (
     OLD_SITE,
+    alice_author,
     attachment,
     comment,
     image_bytes,
+    old_site,
     post,
 )
 from tests.wordpress.conftest import (
     page as wp_page,
 )
 from tests.wordpress.wxr_builder import wxr_bytes
-from wordpress.records import Author, Site
 
 pytestmark = pytest.mark.browser
 
@@ -35,16 +36,7 @@ BODY = (
 
 @pytest.fixture
 def imported(tmp_path):
-    site = Site(
-        title="The old blog",
-        link=OLD_SITE,
-        base_site_url=OLD_SITE,
-        base_blog_url=OLD_SITE,
-        wxr_version="1.2",
-    )
-    alice = Author(
-        wp_id=1, login="alice", email="alice@old.example", display_name="Alice"
-    )
+    site, alice = old_site(), alice_author()
     thread = [
         comment(1, content="First!"),
         comment(2, 1, content="A reply."),

@@ -77,8 +77,8 @@ def image_bytes(size=(40, 30), color="teal", image_format="JPEG") -> bytes:
     return buffer.getvalue()
 
 
-@pytest.fixture
-def site():
+def old_site() -> Site:
+    """The WordPress site the records come from."""
     return Site(
         title="The old blog",
         link=OLD_SITE,
@@ -88,11 +88,20 @@ def site():
     )
 
 
-@pytest.fixture
-def alice():
+def alice_author() -> Author:
     return Author(
         wp_id=1, login="alice", email="alice@old.example", display_name="Alice"
     )
+
+
+@pytest.fixture
+def site():
+    return old_site()
+
+
+@pytest.fixture
+def alice():
+    return alice_author()
 
 
 @pytest.fixture
