@@ -72,6 +72,18 @@ def form_is_everyones(request, form=None) -> bool:
     )
 
 
+def form_is_a_members_blank(request, form=None) -> bool:
+    """A signed-in reader's blank form: no reply, nothing sent back, no
+    details remembered from before they signed in. It differs from another
+    signed-in reader's only by their name and its token."""
+    return (
+        form is None
+        and request.user.is_authenticated
+        and not request.GET.get("replyto")
+        and not request.COOKIES.get(REMEMBER_COOKIE)
+    )
+
+
 def comment_form_context(request, article, form=None) -> dict:
     """The reply form's part of the article page: form, reply target, state."""
     if form is None:
