@@ -8,19 +8,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
 
-class ImportFileStorage(LazyObject):
-    """Uploaded exports and uploads zips: kept outside MEDIA_ROOT, since an
-    export holds commenters' emails and IP addresses."""
-
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.FOLIO_IMPORT_DIR)
-
-
-import_files = ImportFileStorage()
+def import_files():
+    """Where uploaded exports and uploads zips wait: outside MEDIA_ROOT, since
+    an export holds commenters' emails and IP addresses. A callable, so that
+    migrations name it rather than one machine's folder."""
+    return FileSystemStorage(location=settings.FOLIO_IMPORT_DIR)
 
 
 class ImportRun(models.Model):
@@ -42,6 +37,8 @@ class ImportRun(models.Model):
         blank=True,
     )
     source_name = models.CharField(_("file"), max_length=255, blank=True)
+    # {"wordpress_login": "folio username or email"}, from the admin's form.
+    author_map = models.JSONField(_("author map"), default=dict, blank=True)
     dry_run = models.BooleanField(_("dry run"), default=False)
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.QUEUED

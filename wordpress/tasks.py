@@ -55,7 +55,11 @@ def import_export(run_id: int) -> str | None:
 
         media = Path(run.media_file.path) if run.media_file else None
         run_import(
-            run, export=Path(run.export_file.path), media=media, dry_run=run.dry_run
+            run,
+            export=Path(run.export_file.path),
+            media=media,
+            author_map=run.author_map,
+            dry_run=run.dry_run,
         )
     except Exception as error:
         logger.exception("WordPress import %s failed", run_id)

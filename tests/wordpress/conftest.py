@@ -11,6 +11,8 @@ from wordpress.importer import run_import
 from wordpress.models import ImportRun
 from wordpress.records import Author, Comment, Item, Site
 
+from .admin_export import ADD_URL, export
+
 OLD_SITE = "https://old.example"
 POSTED = datetime(2020, 5, 17, 9, 30, tzinfo=UTC)
 
@@ -140,3 +142,22 @@ def import_records(db, monkeypatch, site, alice):
         return run_import(run, export="export.xml", **options)
 
     return run
+
+
+@pytest.fixture
+def signed_in_editor(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def start(signed_in_editor, django_capture_on_commit_callbacks):
+    """Post the add form as an editor, running the queued task (tasks run
+    at once in tests) once the request's transaction commits."""
+
+    def post(**files):
+        data = {"export_file": export(), "dry_run": "", **files}
+        with django_capture_on_commit_callbacks(execute=True):
+            return signed_in_editor.post(ADD_URL, data)
+
+    return post

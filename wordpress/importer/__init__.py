@@ -5,7 +5,7 @@ comments); `run` reads the export and imports each item in its own
 transaction.
 """
 
-from .authors import read_author_map
+from ..author_map import read_author_map
 from .run import run_import
 
 __all__ = ["read_author_map", "run_import"]

@@ -8,7 +8,6 @@ email private like every account. Every imported author joins the Authors
 group.
 """
 
-import csv
 import re
 
 from django.contrib.auth.models import Group
@@ -27,27 +26,6 @@ from .text import cut
 
 _NOT_IN_USERNAME = re.compile(r"[^\w.@+-]")
 USER = "user"  # the maps' kind for an author's account: Author pk → User pk
-
-
-def read_author_map(lines) -> dict[str, str]:
-    """`wordpress_login,folio_user` rows (a header row is allowed) as a dict.
-
-    Raises ValueError naming the line when a row is not two values.
-    """
-    mapping = {}
-    for number, row in enumerate(csv.reader(lines), start=1):
-        if not row or not "".join(row).strip():
-            continue
-        if len(row) != 2:
-            raise ValueError(
-                f"line {number} of the author map has {len(row)} values; "
-                "write two: wordpress_login,folio_user"
-            )
-        login, user = (value.strip() for value in row)
-        if number == 1 and (login, user) == ("wordpress_login", "folio_user"):
-            continue
-        mapping[login] = user
-    return mapping
 
 
 def import_author(ctx: Context, record: AuthorRecord) -> Author:
