@@ -157,9 +157,17 @@ def is_local_path(url: str) -> bool:
     )
 
 
+def is_storable_path(path: str) -> bool:
+    """Short enough for the table, and without control characters: a NUL
+    cannot even be compared in PostgreSQL, and no site's address holds one."""
+    return len(path) <= MAX_PATH and not any(
+        ord(char) < 32 or ord(char) == 127 for char in path
+    )
+
+
 def _remember(path: str, *, target=None, feed=False, target_url="") -> bool:
     """Store `path` for this target, unless it is another's or Folio's own."""
-    if len(path) > MAX_PATH:
+    if not is_storable_path(path):
         return False
     if target is not None:
         fields = {

@@ -21,7 +21,7 @@ Listed just inside GZip, outside `core.middleware.PageCacheMiddleware`.
 from django.http import HttpResponsePermanentRedirect
 from django.utils.cache import patch_cache_control
 
-from .addresses import QUERY_KEYS, destination
+from .addresses import QUERY_KEYS, destination, is_storable_path
 from .models import OldAddress
 
 REDIRECT_MAX_AGE = 24 * 60 * 60
@@ -49,6 +49,7 @@ class OldAddressMiddleware:
     @staticmethod
     def _redirect(request, candidates):
         """A 301 for the first candidate remembered, if it still leads somewhere."""
+        candidates = [path for path in candidates if is_storable_path(path)]
         if not candidates:
             return None
         found = {

@@ -54,11 +54,12 @@ MIDDLEWARE = [
     # Outside the page cache: pages it stores stay plain (it gzips them
     # itself); the rest leave compressed (with Django's BREACH mitigation).
     "django.middleware.gzip.GZipMiddleware",
-    # Before the page cache, which keys `/?p=12` as the home page.
+    # Before the page cache: an old site's address answers 301 at once.
     "wordpress.middleware.OldAddressMiddleware",
     "core.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "core.middleware.NulQueryMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

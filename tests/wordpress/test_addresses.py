@@ -7,6 +7,7 @@ import pytest
 from blog import models as blog_models
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, TagFactory
 from wordpress.addresses import (
+    is_storable_path,
     remember_author_addresses,
     remember_item_addresses,
     remember_site_addresses,
@@ -276,3 +277,8 @@ def test_the_feed_folio_serves_itself_is_not_stored(client):
     remember_site_addresses(SITE)
     assert not OldAddress.objects.filter(path="/feed/").exists()
     assert client.get("/feed/").status_code == 200
+
+
+def test_a_link_with_a_control_character_is_not_remembered():
+    assert not is_storable_path("/hello\x00world/")
+    assert is_storable_path("/hello-world/")

@@ -147,3 +147,11 @@ def test_an_existing_page_is_never_replaced_by_an_old_address(client):
     article = ArticleFactory()
     remember("/feed/", article)
     assert client.get("/feed/").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/no-such%00page/", "/?p=1%002"])
+def test_an_address_with_a_nul_byte_is_never_looked_up(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code < 500
+    assert not any("wordpress_oldaddress" in q["sql"] for q in queries)
