@@ -1,6 +1,6 @@
 """Middleware of our own: the page cache's side inside Django."""
 
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
 from . import pagecache
@@ -43,23 +43,3 @@ class PageCacheMiddleware:
         for name, value in headers:
             response[name] = value
         return response
-
-
-class NulQueryMiddleware:
-    """A query string with a NUL byte is answered 400 before any view sees it.
-
-    No form or link of the site makes one, and PostgreSQL cannot even compare
-    text holding one: any lookup with it (an admin list's filter, say) would
-    otherwise end in a server error.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        query = request.META.get("QUERY_STRING", "")
-        if "%00" in query or "\x00" in query:
-            return HttpResponseBadRequest(
-                "This address holds a NUL character.", content_type="text/plain"
-            )
-        return self.get_response(request)
