@@ -3,9 +3,9 @@
 Two kinds of request are looked up, and nothing else costs a query:
 
 - the root with a WordPress query key (`/?p=12`, `/?cat=3`): looked up before
-  the rest of the stack, since the page cache keys the root without those
-  keys and would otherwise answer with the home page; no match, and the home
-  page is rendered as usual;
+  the rest of the stack (the page cache neither serves nor keeps a request
+  with those keys: wordpress/apps.py); no match, and the home page is
+  rendered as usual;
 - any other GET or HEAD that Folio answers 404: looked up by its path, and
   by that path with its trailing slash added or taken away.
 
