@@ -90,22 +90,30 @@ def personal_form_token(token: str) -> str | None:
     a valid one of ours. The page's script asks for it when the reader
     starts on the form."""
     try:
-        issued = signing.loads(token, salt=FORM_TOKEN_SALT, max_age=FORM_MAX_AGE)
-        article_id, served = issued["a"], float(issued["t"])
-    except (signing.BadSignature, TypeError, KeyError, ValueError):
+        issued = _read_form_token(token, max_age=FORM_MAX_AGE)
+    except signing.BadSignature:
         return None
-    if not isinstance(article_id, int):
-        return None
-    issued = {"a": article_id, "t": served, "n": secrets.token_urlsafe(9)}
-    return signing.dumps(issued, salt=FORM_TOKEN_SALT)
+    age = time.time() - issued["t"]
+    return issue_form_token(article_id=issued["a"], age=age, personal=True)
 
 
 def _is_personal(token: str) -> bool:
     try:
-        issued = signing.loads(token, salt=FORM_TOKEN_SALT)
+        return "n" in _read_form_token(token)
     except signing.BadSignature:
         return False
-    return isinstance(issued, dict) and "n" in issued
+
+
+def _read_form_token(token: str, *, max_age=None) -> dict:
+    """What a form token of ours says, its time a float; BadSignature if it
+    is not one (forged, expired, or not of this shape)."""
+    issued = signing.loads(token or "", salt=FORM_TOKEN_SALT, max_age=max_age)
+    if not isinstance(issued, dict) or not isinstance(issued.get("a"), int):
+        raise signing.BadSignature("A form token without its article.")
+    try:
+        return {**issued, "t": float(issued.get("t", 0))}
+    except (TypeError, ValueError):
+        raise signing.BadSignature("A form token without a time.") from None
 
 
 def form_token_reason(token: str, *, article_id: int) -> str | None:
@@ -123,13 +131,10 @@ def form_token_reason(token: str, *, article_id: int) -> str | None:
 
 def form_token_age(token: str, *, article_id: int, max_age=None) -> float:
     """Seconds since the form was served; BadSignature if it is not ours."""
-    issued = signing.loads(token or "", salt=FORM_TOKEN_SALT, max_age=max_age)
-    if not isinstance(issued, dict) or issued.get("a") != article_id:
+    issued = _read_form_token(token, max_age=max_age)
+    if issued["a"] != article_id:
         raise signing.BadSignature("A form token of another article.")
-    try:
-        return time.time() - float(issued.get("t", 0))
-    except (TypeError, ValueError):
-        raise signing.BadSignature("A form token without a time.") from None
+    return time.time() - issued["t"]
 
 
 def form_token_to_serve_again(token: str, *, article_id: int) -> str:
