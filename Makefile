@@ -63,13 +63,13 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# wrk, nginx and Varnish come from Debian's packages; installed here when
-# missing (as root).
-BENCH_TOOLS := /usr/bin/wrk /usr/sbin/nginx /usr/sbin/varnishd
+# wrk, nginx and nginx's Lua module (the front cache, deploy/) come from
+# Debian's packages; installed here when missing (as root).
+BENCH_TOOLS := /usr/bin/wrk /usr/sbin/nginx /usr/lib/nginx/modules/ngx_http_lua_module.so
 bench: $(VENV)/.installed node_modules/.installed
 	@ls $(BENCH_TOOLS) >/dev/null 2>&1 \
-	|| { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk nginx varnish >/dev/null; } \
-	|| { echo "make bench needs wrk, nginx and varnish: apt-get install wrk nginx varnish"; exit 1; }
+	|| { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk nginx libnginx-mod-http-lua >/dev/null; } \
+	|| { echo "make bench needs wrk, nginx and its Lua module: apt-get install wrk nginx libnginx-mod-http-lua"; exit 1; }
 	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 # A generated WordPress export (5,000 posts, 100,000 comments, 2,000 images)

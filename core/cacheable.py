@@ -148,7 +148,7 @@ class Entry:
     def age(self) -> float:
         return time.time() - self.stored_at
 
-    def answer(self, request: PageRequest, *, hit: bool):
+    def answer(self, request: PageRequest, *, hit: bool, front_seconds: int):
         """(status, headers, body) for this request: gzip, 304 and HEAD handled."""
         zipped = "gzip" in request.accept_encoding
         body = self.gzipped if zipped else self.body
@@ -156,7 +156,7 @@ class Entry:
         headers = [
             *self.headers,
             ("Vary", "Cookie, Accept-Encoding"),
-            *self.cache_headers(etag=etag, hit=hit),
+            *self.cache_headers(etag=etag, hit=hit, front_seconds=front_seconds),
         ]
         if self._not_modified(request, etag):
             return 304, [(n, v) for n, v in headers if n.lower() != "content-type"], b""
@@ -165,16 +165,21 @@ class Entry:
         headers.append(("Content-Length", str(len(body))))
         return 200, headers, b"" if request.method == "HEAD" else body
 
-    def cache_headers(self, *, etag: str, hit: bool) -> list[tuple[str, str]]:
-        """Validators for browsers (who ask again each time), a lifetime for
-        front caches, and whether the page came from the cache."""
-        return [
+    def cache_headers(
+        self, *, etag: str, hit: bool, front_seconds: int
+    ) -> list[tuple[str, str]]:
+        """Validators for browsers (who ask again each time), how long a front
+        cache may keep the page (nginx reads `X-Accel-Expires` and never
+        passes it on), and whether the page came from the cache."""
+        headers = [
             ("ETag", etag),
             ("Last-Modified", http_date(self.stored_at)),
             ("Cache-Control", "no-cache"),
-            ("Surrogate-Control", f"max-age={settings.FOLIO_PAGE_CACHE_SECONDS}"),
             ("X-Cache", "HIT" if hit else "MISS"),
         ]
+        if front_seconds > 0:
+            headers.append(("X-Accel-Expires", str(front_seconds)))
+        return headers
 
     def _not_modified(self, request, etag) -> bool:
         if request.if_none_match:

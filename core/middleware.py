@@ -23,7 +23,7 @@ class PageCacheMiddleware:
         if found is None:
             found = pagecache.lookup(page_request)
         if found.entry is not None:
-            return self._hit(found.entry, page_request)
+            return self._hit(found, page_request)
         if found.identity is not None and found.key is None:
             pagecache.start_generation()
             found = pagecache.lookup(page_request)
@@ -31,14 +31,19 @@ class PageCacheMiddleware:
         if found.key is not None and pagecache.is_storable(request, response):
             entry = pagecache.Entry.from_response(response)
             pagecache.store(found.key, entry)
-            for name, value in entry.cache_headers(etag=f'"{entry.etag}"', hit=False):
+            headers = entry.cache_headers(
+                etag=f'"{entry.etag}"', hit=False, front_seconds=found.front_seconds
+            )
+            for name, value in headers:
                 response[name] = value
             patch_vary_headers(response, ["Accept-Encoding"])
         return response
 
     @staticmethod
-    def _hit(entry, page_request):
-        status, headers, body = entry.answer(page_request, hit=True)
+    def _hit(found, page_request):
+        status, headers, body = found.entry.answer(
+            page_request, hit=True, front_seconds=found.front_seconds
+        )
         response = HttpResponse(body, status=status)
         for name, value in headers:
             response[name] = value

@@ -134,9 +134,9 @@ def pages_changed() -> None:
     start_generation()
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(start_generation, robust=True)
-        transaction.on_commit(frontcache.ban_everything, robust=True)
+        transaction.on_commit(frontcache.purge_everything, robust=True)
     else:
-        frontcache.ban_everything()
+        frontcache.purge_everything()
 
 
 def start_generation() -> None:
@@ -203,13 +203,19 @@ def cached_value(request, name: str, vary, compute):
 
 def current_generation() -> int | None:
     """The generation to read and store pages under; None when one must start."""
+    record = _current_record()
+    return record[0] if record else None
+
+
+def _current_record() -> tuple[int, float | None] | None:
+    """(generation, when it ends by itself or None), if one is current."""
     record = _safely(lambda: _store().get(GENERATION_KEY))
     if record is None or _generation_in_doubt:
         return None
     generation, due = record
     if due is not None and time.time() >= due:
         return None
-    return generation
+    return generation, due
 
 
 @dataclass(frozen=True)
@@ -217,6 +223,9 @@ class Lookup:
     identity: str | None = None  # None: not a request for the cache
     key: str | None = None  # None: no generation yet, one must start
     entry: Entry | None = None
+    # How long a front cache may keep the page: what is left of its lifetime,
+    # and never past the moment its generation ends by itself.
+    front_seconds: int = 0
 
 
 def lookup(request: PageRequest) -> Lookup:
@@ -226,9 +235,10 @@ def lookup(request: PageRequest) -> Lookup:
     identity = request.key()
     if identity is None:
         return Lookup()
-    generation = current_generation()
-    if generation is None:
+    record = _current_record()
+    if record is None:
         return Lookup(identity)
+    generation, due = record
     digest = hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()
     key = f"page:{generation}:{digest}"
     entry = _recent_pages.get(key)
@@ -238,7 +248,16 @@ def lookup(request: PageRequest) -> Lookup:
             entry = None  # past its lifetime, whatever the store says
         if entry is not None:
             _remember(key, entry)
-    return Lookup(identity, key, entry)
+    return Lookup(identity, key, entry, _front_seconds(entry, due))
+
+
+def _front_seconds(entry: Entry | None, due: float | None) -> int:
+    """Whole seconds left before the page (stored now when `entry` is None)
+    expires or its generation ends by itself, whichever comes first."""
+    left = settings.FOLIO_PAGE_CACHE_SECONDS - (entry.age() if entry else 0)
+    if due is not None:
+        left = min(left, due - time.time())
+    return max(0, int(left))
 
 
 def store(key: str, entry: Entry) -> None:
@@ -266,7 +285,9 @@ class PageCacheApp:
         if found.entry is None:
             environ[LOOKUP_ENVIRON_KEY] = found  # the middleware need not look again
             return self.application(environ, start_response)
-        status, headers, body = found.entry.answer(request, hit=True)
+        status, headers, body = found.entry.answer(
+            request, hit=True, front_seconds=found.front_seconds
+        )
         start_response("200 OK" if status == 200 else "304 Not Modified", headers)
         return [body]
 

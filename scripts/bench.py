@@ -6,8 +6,9 @@ BENCH_DATABASE_URL, pages cached in files or in BENCH_REDIS_URL) with
 20,000, five-second runs, 64 connections only). Then, with wrk:
 
 - the article page as a file served by nginx: the ceiling every rate is
-  compared with, in the same run; it and the article through Varnish are
-  loaded in turn three times, and each one's median run is kept;
+  compared with, in the same run; it and the article through the front
+  cache (nginx with deploy/nginx-front-cache.conf) are loaded in turn three
+  times, and each one's median run is kept;
 - gunicorn (sync, gthread) against granian on the cached and the uncached
   article: the fastest serves the rest;
 - every page, cached (an anonymous reader) and uncached (a signed-in
@@ -33,7 +34,6 @@ from benchkit import (
     SERVERS,
     app_server,
     fetch,
-    front_cache,
     manage,
     settle,
     shell,
@@ -42,6 +42,8 @@ from benchkit import (
     wrk,
 )
 from benchreport import ARTICLE, PAGES, SMALL_SITE, checks, report
+from front_cache import front_cache
+from front_cache import missing as front_cache_missing
 
 # In the site's own process: SQL queries per page with every cache off (the
 # most a page costs), and time per page for a signed-in reader (pages not
@@ -99,10 +101,10 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--json", default=str(ROOT / "bench-results.json"))
     options = parser.parse_args()
-    missing = [tool for tool in ("wrk", "nginx", "varnishd") if not _have(tool)]
-    if missing:
-        tools = " ".join(missing)
-        sys.exit(f"make bench needs {tools}: apt-get install {tools}")
+    if not _have("wrk"):
+        sys.exit("make bench needs wrk: apt-get install wrk")
+    if front_cache_missing():
+        sys.exit(f"make bench: {front_cache_missing()}")
     seconds, connections = (5, [64]) if options.quick else (10, [16, 64])
     folder = Path(tempfile.mkdtemp(prefix="folio-bench-"))
     folder.chmod(0o755)  # nginx's workers drop root and must read the page
@@ -170,14 +172,14 @@ def run(folder: Path, quick: bool, seconds: int, connections: list[int]) -> dict
         port = int(server.url.rsplit(":", 1)[1])
         with (
             static_nginx(folder / "nginx", {"article.html": html}) as nginx,
-            front_cache(folder / "varnish", port) as varnish,
+            front_cache(folder / "front", port) as (front_url, _purge_url),
         ):
-            _warm(varnish + PAGES[ARTICLE], "")
+            _warm(front_url + PAGES[ARTICLE], "")
             results["ceiling"], results["front_cache"] = {}, {}
             for c in connections:
                 static, front = _alternated(
                     f"{nginx}/article.html",
-                    varnish + PAGES[ARTICLE],
+                    front_url + PAGES[ARTICLE],
                     connections=c,
                     seconds=seconds,
                 )

@@ -17,6 +17,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from front_cache import SERVING
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
@@ -152,15 +154,7 @@ def app_server(name: str, env: dict):
 
 
 NGINX_CONF = """
-worker_processes 2;
-pid {folder}/nginx.pid;
-error_log {folder}/nginx-error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 100000;
+{serving}
     types {{ text/html html; }}
     server {{
         listen 127.0.0.1:{port};
@@ -180,37 +174,15 @@ def static_nginx(folder: Path, files: dict[str, bytes]):
         (folder / "root" / name).write_bytes(content)
     port = free_port()
     config = folder / "nginx.conf"
-    config.write_text(NGINX_CONF.format(folder=folder, port=port))
+    config.write_text(
+        NGINX_CONF.format(
+            serving=SERVING.format(folder=folder), folder=folder, port=port
+        )
+    )
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     command = [nginx, "-c", str(config), "-p", str(folder), "-g", "daemon off;"]
     url = f"http://127.0.0.1:{port}"
     with running(command, ready=f"{url}/{next(iter(files))}"):
-        yield url
-
-
-VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
-# As the README's production stack runs it: gzip left to the app, which
-# stores every page plain and gzipped already.
-VARNISH_OPTIONS = [
-    "-s", "malloc,256m", "-p", "http_gzip_support=off",
-    "-p", "thread_pools=2", "-p", "thread_pool_min=50",
-]  # fmt: skip
-
-
-@contextlib.contextmanager
-def front_cache(folder: Path, backend_port: int):
-    """Varnish with deploy/varnish.vcl in front of an app server."""
-    folder.mkdir(parents=True, exist_ok=True)
-    vcl = (ROOT / "deploy" / "varnish.vcl").read_text()
-    config = folder / "varnish.vcl"
-    config.write_text(vcl.replace('.port = "8000";', f'.port = "{backend_port}";'))
-    port = free_port()
-    command = [
-        VARNISHD, "-F", "-a", f"127.0.0.1:{port}", "-f", str(config),
-        "-n", str(folder / "work"), *VARNISH_OPTIONS,
-    ]  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    with running(command, ready=f"{url}/robots.txt"):
         yield url
 
 

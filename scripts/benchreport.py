@@ -16,7 +16,7 @@ SMALL_SITE = 100
 FLAT = 0.20
 TARGETS = {
     "cached article / static nginx": 0.15,
-    "cached article through Varnish / static nginx": 0.80,
+    "cached article through the front cache / static nginx": 0.80,
     "cached article p99 at 64 connections (ms)": 50,
     "uncached article (req/s)": 1000,
     "slowest uncached page, times the article's time": 2.0,
@@ -59,9 +59,9 @@ def checks(results: dict) -> list[dict]:
             abs(big["article, 500 comments"] / big["article, 0 comments"] - 1), 2
         ),
         "cached article / static nginx": row(ARTICLE, "cached")["share_of_static"],
-        "cached article through Varnish / static nginx": results["front_cache"]["64"][
-            "share_of_static"
-        ],
+        "cached article through the front cache / static nginx": results["front_cache"][
+            "64"
+        ]["share_of_static"],
         "cached article p99 at 64 connections (ms)": row(ARTICLE, "cached")["p99_ms"],
         "uncached article (req/s)": row(ARTICLE, "uncached")["requests_per_second"],
         "search p50 (ms)": results["search_alone"]["p50_ms"],
@@ -74,7 +74,7 @@ def checks(results: dict) -> list[dict]:
     }
     higher_is_better = {
         "cached article / static nginx",
-        "cached article through Varnish / static nginx",
+        "cached article through the front cache / static nginx",
         "uncached article (req/s)",
     }
     return [
@@ -104,8 +104,8 @@ def report(results: dict) -> str:
         for c, load in results["ceiling"].items()
     ]  # fmt: skip
     front = [
-        {"page": "article through Varnish", "mode": "front cache", "connections": c,
-         **load}
+        {"page": "article through the front cache", "mode": "front cache",
+         "connections": c, **load}
         for c, load in results["front_cache"].items()
     ]  # fmt: skip
     for r in [*static, *front, *results["pages"]]:

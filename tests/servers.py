@@ -47,9 +47,9 @@ def server_environment(**variables) -> dict:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, log_path: Path, *options: str):
-    """Gunicorn serving `config.wsgi` on a free port; yields its address."""
-    port = free_port()
+def gunicorn(env: dict, log_path: Path, *options: str, port: int | None = None):
+    """Gunicorn serving `config.wsgi` on `port` (or a free one); yields its address."""
+    port = port or free_port()
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             [

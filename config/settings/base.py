@@ -145,8 +145,8 @@ else:
 # change; an entry lives at most this long.
 FOLIO_PAGE_CACHE = env.bool("FOLIO_PAGE_CACHE", True)
 FOLIO_PAGE_CACHE_SECONDS = env.int("FOLIO_PAGE_CACHE_SECONDS", 6 * 60 * 60)
-# Front caches (Varnish with deploy/varnish.vcl) to ban every page from on
-# each change, e.g. http://127.0.0.1:6081 (core/frontcache.py).
+# Front caches (nginx with deploy/nginx-front-cache.conf) to purge every page
+# from on each change, e.g. http://127.0.0.1:6081 (core/frontcache.py).
 FOLIO_FRONT_CACHES = env.list("FOLIO_FRONT_CACHES")
 
 AUTH_USER_MODEL = "accounts.User"

@@ -1,10 +1,11 @@
-"""The shipped front-server configuration, run with the real servers.
+"""The shipped site configuration (deploy/nginx.conf), run with the real nginx.
 
-nginx (deploy/nginx.conf) serves uploads with `nosniff` and a sandboxing
-Content-Security-Policy and refuses methods the site does not answer (BAN
-above all); Varnish's configuration (deploy/varnish.vcl) compiles. Both come
-from Debian (`apt-get install -y nginx varnish`): skipped here without them,
-required in CI.
+It serves uploads with `nosniff` and a sandboxing Content-Security-Policy,
+with the front cache's rules and locations included as the README installs
+them; the front cache's rules stay those of the app's page cache.
+(tests/core/test_front_cache_live.py runs the front cache before the app.)
+nginx and its Lua module come from Debian (`apt-get install -y nginx
+libnginx-mod-http-lua`): skipped here without them, required in CI.
 """
 
 import http.client
@@ -19,6 +20,11 @@ from pathlib import Path
 
 import pytest
 
+from comments.visitor import REMEMBER_COOKIE
+from core.cacheable import PERSONAL_PARAMS, PRIVATE_PREFIXES
+from scripts import front_cache
+from wordpress.addresses import QUERY_KEYS
+
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 
 
@@ -26,8 +32,10 @@ def needed(program):
     path = shutil.which(program) or (
         f"/usr/sbin/{program}" if Path(f"/usr/sbin/{program}").exists() else None
     )
-    if path is None:
-        reason = f"{program} not installed: apt-get install -y nginx varnish"
+    reason = front_cache.missing() or (
+        None if path else f"{program} not installed: apt-get install -y {program}"
+    )
+    if reason:
         if os.environ.get("CI", "").lower() not in ("", "0", "false"):
             pytest.fail(reason)
         pytest.skip(reason)
@@ -64,14 +72,19 @@ def nginx(tmp_path):
         r"ssl_certificate_key .*;", f"ssl_certificate_key {tmp_path}/key.pem;", site
     )
     site = site.replace("alias /srv/folio/media/;", f"alias {media}/;")
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "folio-locations.conf").write_text(
+        (DEPLOY / "nginx-folio-locations.conf").read_text()
+    )
+    rules = front_cache.front_cache_rules(
+        tmp_path, app_port=free_port(), purge_port=free_port()
+    )
     (tmp_path / "nginx.conf").write_text(
-        # As root nginx's workers would run as nobody, who cannot read the
-        # test's folder.
-        ("user root;\n" if os.geteuid() == 0 else "")
+        front_cache.main_context()
         + f"daemon off;\npid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n"
         "events {}\nhttp {\n"
         f"access_log off;\nclient_body_temp_path {tmp_path};\n"
-        f"proxy_temp_path {tmp_path};\n{site}\n}}\n"
+        f"proxy_temp_path {tmp_path};\n{rules}\n{site}\n}}\n"
     )
     server = subprocess.Popen(
         [binary, "-p", tmp_path, "-c", tmp_path / "nginx.conf"],
@@ -112,15 +125,21 @@ def test_nginx_serves_uploads_in_a_sandbox(nginx):
     assert response.getheader("Content-Security-Policy") == "sandbox"
 
 
-def test_nginx_refuses_a_ban_from_outside(nginx):
-    assert request(nginx, "BAN", "/").status == 405
+FRONT_RULES = (DEPLOY / "nginx-front-cache.conf").read_text()
+LOCATIONS = (DEPLOY / "nginx-folio-locations.conf").read_text()
 
 
-def test_the_varnish_configuration_compiles():
-    varnishd = needed("varnishd")
-    run = subprocess.run(
-        [varnishd, "-C", "-f", str(DEPLOY / "varnish.vcl")],
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 0, run.stderr[-2000:]
+def test_the_front_cache_leaves_every_private_path_to_the_app():
+    for prefix in PRIVATE_PREFIXES:
+        if prefix != "/media/":  # the site serves uploads itself
+            assert f"location ^~ {prefix} {{" in LOCATIONS
+
+
+def test_the_front_cache_passes_every_parameter_the_app_never_caches():
+    names = re.search(r"~\(\^\|&\)\(([a-z_|]+)\)\(=\|&\|\$\) 1;", FRONT_RULES)[1]
+    assert set(names.split("|")) == set(PERSONAL_PARAMS) | set(QUERY_KEYS)
+
+
+def test_the_front_cache_passes_every_personal_cookie():
+    names = re.search(r"\(\^\|;\\s\*\)\(([a-z_|]+)\)=", FRONT_RULES)[1]
+    assert set(names.split("|")) == {"sessionid", "messages", REMEMBER_COOKIE}
