@@ -17,7 +17,10 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from front_cache import SERVING
+try:  # run from scripts/, as make bench does
+    from front_cache import SERVING
+except ModuleNotFoundError:  # imported by the tests, as scripts.benchkit
+    from scripts.front_cache import SERVING
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
