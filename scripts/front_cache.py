@@ -64,7 +64,7 @@ def main_context() -> str:
     for the workers who may write in the test's or benchmark's folder."""
     modules = "".join(f"load_module {MODULES / name};\n" for name in NEEDED_MODULES)
     user = "user root;\n" if os.geteuid() == 0 else ""
-    return f"{modules}{user}pcre_jit on;\n"
+    return f"{modules}{user}"
 
 
 def configuration(folder: Path, *, app_port: int, port: int, purge_port: int) -> str:
