@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from blog.models import Article
 from tests.factories import (
@@ -90,8 +93,8 @@ def test_article_page_lists_related_articles_sharing_tags(client):
 
 def test_article_page_links_previous_and_next_articles(client):
     older, middle, newer = ArticleFactory.create_batch(3)
-    for offset, article in enumerate((older, middle, newer)):
-        article.published_at = article.published_at.replace(day=1 + offset)
+    for days_ago, article in zip((3, 2, 1), (older, middle, newer), strict=True):
+        article.published_at = timezone.now() - timedelta(days=days_ago)
         article.save()
     response = client.get(middle.get_absolute_url())
     assert f'<a href="{older.get_absolute_url()}" rel="prev">' in response.text
