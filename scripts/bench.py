@@ -7,8 +7,9 @@ BENCH_DATABASE_URL, pages cached in files or in BENCH_REDIS_URL) with
 
 - the article page as a file served by nginx: the ceiling every rate is
   compared with, in the same run; it and the article through the front
-  cache (nginx with deploy/nginx-front-cache.conf) are loaded in turn three
-  times, and each one's median run is kept;
+  cache (nginx with deploy/nginx-front-cache.conf) are loaded in turn, seven
+  pairs of five-second runs, and the front cache's share is the median of
+  the pairs' ratios;
 - gunicorn (sync, gthread) against granian on the cached and the uncached
   article: the fastest serves the rest;
 - every page, cached (an anonymous reader) and uncached (a signed-in
@@ -52,8 +53,10 @@ from front_cache import missing as front_cache_missing
 # the median of each. Each round also times a fixed piece of template work
 # (the yardstick): a page's time in yardsticks compares across two sites
 # measured minutes apart, whatever the machine was doing meanwhile.
-# Runs of the static ceiling and of the front cache, taken in turn.
-ROUNDS = 3
+# Runs of the static ceiling and of the front cache, taken in turn: this
+# many pairs, of this many seconds each.
+ROUNDS = 7
+PAIR_SECONDS = 5
 
 FACTS = """
 import json, statistics, time
@@ -177,17 +180,16 @@ def run(folder: Path, quick: bool, seconds: int, connections: list[int]) -> dict
             _warm(front_url + PAGES[ARTICLE], "")
             results["ceiling"], results["front_cache"] = {}, {}
             for c in connections:
-                static, front = _alternated(
+                static, front, share = _alternated(
                     f"{nginx}/article.html",
                     front_url + PAGES[ARTICLE],
                     connections=c,
-                    seconds=seconds,
+                    seconds=min(seconds, PAIR_SECONDS),
                 )
-                ceiling = static.requests_per_second
                 results["ceiling"][str(c)] = vars(static)
                 results["front_cache"][str(c)] = {
                     **vars(front),
-                    "share_of_static": round(front.requests_per_second / ceiling, 4),
+                    "share_of_static": round(share, 4),
                 }
         settle(server.url)
         search = wrk(server.url + PAGES["search"], connections=1, seconds=seconds)
@@ -263,17 +265,26 @@ def _have(tool: str) -> bool:
 
 
 def _alternated(first: str, second: str, *, connections: int, seconds: int):
-    """The median run of each of two addresses, loaded in turn ROUNDS times:
-    the static ceiling and the front cache compared as a ratio, so a machine
-    that is faster or slower for a while counts for both alike."""
-    runs = {first: [], second: []}
-    for _ in range(ROUNDS):
-        for url in runs:
-            runs[url].append(wrk(url, connections=connections, seconds=seconds))
-    return [
-        sorted(loads, key=lambda load: load.requests_per_second)[ROUNDS // 2]
-        for loads in runs.values()
+    """Two addresses loaded in turn, ROUNDS pairs of runs: the median run of
+    each, and the median of the pairs' ratios (second / first). A machine
+    that is faster or slower for a while counts for both runs of a pair."""
+    pairs = [
+        (
+            wrk(first, connections=connections, seconds=seconds),
+            wrk(second, connections=connections, seconds=seconds),
+        )
+        for _ in range(ROUNDS)
     ]
+
+    def median_run(loads):
+        return sorted(loads, key=lambda load: load.requests_per_second)[ROUNDS // 2]
+
+    ratios = sorted(b.requests_per_second / a.requests_per_second for a, b in pairs)
+    return (
+        median_run([a for a, _ in pairs]),
+        median_run([b for _, b in pairs]),
+        ratios[ROUNDS // 2],
+    )
 
 
 def _cores() -> int:

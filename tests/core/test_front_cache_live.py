@@ -147,6 +147,25 @@ def test_a_scheduled_article_appears_once_its_time_comes(site):
     assert "Right on time" in get(f"{base}/")[2]
 
 
+def test_a_page_kept_anew_after_its_time_is_served_from_its_new_copy(site):
+    # nginx keeps kept pages' files open: the copy stored after the old one
+    # ran out must be the one read, not the old file still held open.
+    base, env = site
+    due = timezone.now() + timedelta(seconds=3)
+    change(
+        env,
+        WRITER + "import datetime\n"
+        f"ArticleFactory(slug='kept-anew', title='Stored again', author=writer,"
+        f" published_at=datetime.datetime.fromisoformat('{due.isoformat()}'))",
+    )
+    assert "Stored again" not in kept(f"{base}/")[2]
+    time.sleep(max(0, (due - timezone.now()).total_seconds()) + 1.1)
+    get(f"{base}/")
+    _status, headers, body = get(f"{base}/")
+    assert headers["X-Front-Cache"] == "HIT"
+    assert "Stored again" in body
+
+
 def test_a_signed_in_reader_is_never_served_from_the_front_cache(site):
     base, _env = site
     url = f"{base}/articles/first-light/"
