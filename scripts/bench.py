@@ -8,8 +8,10 @@ BENCH_DATABASE_URL, pages cached in files or in BENCH_REDIS_URL) with
 - the article page as a file served by nginx: the ceiling every rate is
   compared with, in the same run; it and the article through the front
   cache (nginx with deploy/nginx-front-cache.conf) are loaded in turn, seven
-  pairs of five-second runs, and the front cache's share is the median of
-  the pairs' ratios;
+  pairs of five-second runs (three with --quick), and the front cache's
+  share is the median of the pairs' ratios;
+- the same article from bare Django (scripts/bare_django.py): how fast this
+  machine runs Django, the yardstick Folio's own rates are read against;
 - gunicorn (sync, gthread) against granian on the cached and the uncached
   article: the fastest serves the rest;
 - every page, cached (an anonymous reader) and uncached (a signed-in
@@ -34,6 +36,7 @@ from benchkit import (
     ROOT,
     SERVERS,
     app_server,
+    bare_django,
     fetch,
     manage,
     settle,
@@ -54,8 +57,8 @@ from front_cache import missing as front_cache_missing
 # (the yardstick): a page's time in yardsticks compares across two sites
 # measured minutes apart, whatever the machine was doing meanwhile.
 # Runs of the static ceiling and of the front cache, taken in turn: this
-# many pairs, of this many seconds each.
-ROUNDS = 7
+# many pairs (fewer with --quick), of this many seconds each.
+ROUNDS, QUICK_ROUNDS = 7, 3
 PAIR_SECONDS = 5
 
 FACTS = """
@@ -185,12 +188,22 @@ def run(folder: Path, quick: bool, seconds: int, connections: list[int]) -> dict
                     front_url + PAGES[ARTICLE],
                     connections=c,
                     seconds=min(seconds, PAIR_SECONDS),
+                    rounds=QUICK_ROUNDS if quick else ROUNDS,
                 )
                 results["ceiling"][str(c)] = vars(static)
                 results["front_cache"][str(c)] = {
                     **vars(front),
                     "share_of_static": round(share, 4),
                 }
+            results["bare_django"] = {}
+            with bare_django(folder / "nginx" / "root" / "article.html") as bare:
+                for c in connections:
+                    load = wrk(f"{bare}/", connections=c, seconds=seconds)
+                    ceiling = results["ceiling"][str(c)]["requests_per_second"]
+                    results["bare_django"][str(c)] = {
+                        **vars(load),
+                        "share_of_static": round(load.requests_per_second / ceiling, 4),
+                    }
         settle(server.url)
         search = wrk(server.url + PAGES["search"], connections=1, seconds=seconds)
         results["search_alone"] = vars(search)
@@ -264,8 +277,10 @@ def _have(tool: str) -> bool:
     return shutil.which(tool) is not None or Path(f"/usr/sbin/{tool}").exists()
 
 
-def _alternated(first: str, second: str, *, connections: int, seconds: int):
-    """Two addresses loaded in turn, ROUNDS pairs of runs: the median run of
+def _alternated(
+    first: str, second: str, *, connections: int, seconds: int, rounds: int
+):
+    """Two addresses loaded in turn, `rounds` pairs of runs: the median run of
     each, and the median of the pairs' ratios (second / first). A machine
     that is faster or slower for a while counts for both runs of a pair."""
     pairs = [
@@ -273,17 +288,17 @@ def _alternated(first: str, second: str, *, connections: int, seconds: int):
             wrk(first, connections=connections, seconds=seconds),
             wrk(second, connections=connections, seconds=seconds),
         )
-        for _ in range(ROUNDS)
+        for _ in range(rounds)
     ]
 
     def median_run(loads):
-        return sorted(loads, key=lambda load: load.requests_per_second)[ROUNDS // 2]
+        return sorted(loads, key=lambda load: load.requests_per_second)[rounds // 2]
 
     ratios = sorted(b.requests_per_second / a.requests_per_second for a, b in pairs)
     return (
         median_run([a for a, _ in pairs]),
         median_run([b for _, b in pairs]),
-        ratios[ROUNDS // 2],
+        ratios[rounds // 2],
     )
 
 

@@ -156,6 +156,23 @@ def app_server(name: str, env: dict):
         yield Server(name, url, process)
 
 
+@contextlib.contextmanager
+def bare_django(page: Path):
+    """Bare Django (scripts/bare_django.py) answering with `page`, under
+    gunicorn with 2 sync workers, as the performance issue measured it."""
+    port = free_port()
+    command = [
+        str(BIN / "gunicorn"), "--chdir", str(ROOT / "scripts"),
+        "bare_django:application", "--workers=2", "--log-level=warning",
+        f"--bind=127.0.0.1:{port}",
+    ]  # fmt: skip
+    env = {**os.environ, "BARE_DJANGO_PAGE": str(page)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    url = f"http://127.0.0.1:{port}"
+    with running(command, ready=f"{url}/", env=env):
+        yield url
+
+
 NGINX_CONF = """
 {serving}
     types {{ text/html html; }}
