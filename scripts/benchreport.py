@@ -32,12 +32,16 @@ TARGETS = {
 }
 
 
+def page_row(results: dict, page: str, mode: str, c: int = 64) -> dict:
+    return next(
+        r for r in results["pages"]
+        if r["page"] == page and r["mode"] == mode and r["connections"] == c
+    )  # fmt: skip
+
+
 def checks(results: dict) -> list[dict]:
-    def row(page, mode, c=64):
-        return next(
-            r for r in results["pages"]
-            if r["page"] == page and r["mode"] == mode and r["connections"] == c
-        )  # fmt: skip
+    def row(page, mode):
+        return page_row(results, page, mode)
 
     weight = results["weight"]
     uncached = {
@@ -153,10 +157,7 @@ def report(results: dict) -> str:
             for page, units in results["yardsticks"].items()
         )
     )
-    uncached = next(
-        r["requests_per_second"] for r in results["pages"]
-        if r["page"] == ARTICLE and r["mode"] == "uncached" and r["connections"] == 64
-    )  # fmt: skip
+    uncached = page_row(results, ARTICLE, "uncached")["requests_per_second"]
     django = results["bare_django"]["64"]["requests_per_second"]
     lines.append(
         f"Uncached article against bare Django, 64 connections: {uncached:,.0f} / "

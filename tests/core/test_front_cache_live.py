@@ -133,17 +133,27 @@ def test_approving_a_comment_shows_it_on_the_kept_article_at_once(site):
     assert "A remark worth waiting for." in get(f"{base}/articles/talked-about/")[2]
 
 
-def test_a_scheduled_article_appears_once_its_time_comes(site):
-    base, env = site
+def schedule_soon(env, *, slug, title):
+    """An article scheduled three seconds ahead; when it is due."""
     due = timezone.now() + timedelta(seconds=3)
     change(
         env,
         WRITER + "import datetime\n"
-        f"ArticleFactory(slug='on-the-hour', title='Right on time', author=writer,"
+        f"ArticleFactory(slug={slug!r}, title={title!r}, author=writer,"
         f" published_at=datetime.datetime.fromisoformat('{due.isoformat()}'))",
     )
-    assert "Right on time" not in kept(f"{base}/")[2]
+    return due
+
+
+def wait_past(due):
     time.sleep(max(0, (due - timezone.now()).total_seconds()) + 1.1)
+
+
+def test_a_scheduled_article_appears_once_its_time_comes(site):
+    base, env = site
+    due = schedule_soon(env, slug="on-the-hour", title="Right on time")
+    assert "Right on time" not in kept(f"{base}/")[2]
+    wait_past(due)
     assert "Right on time" in get(f"{base}/")[2]
 
 
@@ -151,15 +161,9 @@ def test_a_page_kept_anew_after_its_time_is_served_from_its_new_copy(site):
     # nginx keeps kept pages' files open: the copy stored after the old one
     # ran out must be the one read, not the old file still held open.
     base, env = site
-    due = timezone.now() + timedelta(seconds=3)
-    change(
-        env,
-        WRITER + "import datetime\n"
-        f"ArticleFactory(slug='kept-anew', title='Stored again', author=writer,"
-        f" published_at=datetime.datetime.fromisoformat('{due.isoformat()}'))",
-    )
+    due = schedule_soon(env, slug="kept-anew", title="Stored again")
     assert "Stored again" not in kept(f"{base}/")[2]
-    time.sleep(max(0, (due - timezone.now()).total_seconds()) + 1.1)
+    wait_past(due)
     get(f"{base}/")
     _status, headers, body = get(f"{base}/")
     assert headers["X-Front-Cache"] == "HIT"
