@@ -2,12 +2,13 @@
 
 from django.views.generic import DetailView
 
+from core.pageshell import PageShellMixin
 from core.permissions import PREVIEW_ARTICLE
 
 from .pages import Page
 
 
-class PageDetailView(DetailView):
+class PageDetailView(PageShellMixin, DetailView):
     """A published page; editors also see unpublished ones, marked as such.
 
     A miss is a plain 404, which other apps may answer instead (an old
@@ -21,3 +22,7 @@ class PageDetailView(DetailView):
         pages = Page.objects.all()
         is_editor = self.request.user.has_perm(PREVIEW_ARTICLE)
         return pages if is_editor else pages.published()
+
+    def shell_vary(self):
+        """No shell for an unpublished page, which only editors see."""
+        return super().shell_vary() if self.object.published else None

@@ -10,6 +10,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from accounts.models import Author
 from core.pagecache import cached_value
+from core.pageshell import PageShellMixin
 
 from .forms import SearchForm
 from .models import Article, Category, SlugRedirect, Tag, public_authors
@@ -30,7 +31,7 @@ class KeptCountPaginator(Paginator):
         )
 
 
-class PaginatedListView(ListView):
+class PaginatedListView(PageShellMixin, ListView):
     """A public list paginated by the site's setting, read per request."""
 
     def get_paginate_by(self, queryset):
@@ -49,10 +50,14 @@ class ArticleListView(PaginatedListView):
         return Article.objects.published().for_listing()
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(PageShellMixin, DetailView):
     """One article. Its comments come from the comments app's template tags."""
 
     template_name = "blog/article_detail.html"
+
+    def shell_vary(self):
+        """No shell for a preview: only what readers may see is kept for all."""
+        return super().shell_vary() if self.object.is_public else None
 
     def get_queryset(self):
         articles = Article.objects.visible_to(self.request.user)
@@ -145,7 +150,7 @@ class TagDetailView(FilteredArticleListView):
         return Q(pk__in=tagged.values("article_id"))
 
 
-class AuthorListView(ListView):
+class AuthorListView(PageShellMixin, ListView):
     template_name = "blog/author_list.html"
     paginate_by = 24
 
@@ -170,7 +175,7 @@ class AuthorDetailView(FilteredArticleListView):
         return public_authors()
 
 
-class SearchView(TemplateView):
+class SearchView(PageShellMixin, TemplateView):
     """Public articles matching `?q=`, best match first.
 
     Each page of results is a fragment kept for the generation, like an
@@ -178,6 +183,12 @@ class SearchView(TemplateView):
     """
 
     template_name = "blog/search.html"
+
+    def shell_vary(self):
+        """Never in the page cache (`q` has no bound), but one shell per search
+        as typed: the form shows it back, with any error of its own."""
+        get = self.request.GET
+        return [self.request.path, get.getlist("q"), get.get("page")]
 
     def get_context_data(self, **kwargs):
         form = SearchForm(self.request.GET)

@@ -24,9 +24,11 @@ figures as JSON (`--json`, default bench-results.json). Only 127.0.0.1.
 import argparse
 import gzip
 import json
+import os
 import platform
 import re
 import shutil
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -55,11 +57,14 @@ from front_cache import missing as front_cache_missing
 # round, so a machine that slows down for a moment slows all of them alike;
 # the median of each. Each round also times a fixed piece of template work
 # (the yardstick): a page's time in yardsticks compares across two sites
-# measured minutes apart, whatever the machine was doing meanwhile.
+# measured in different processes, whatever the machine was doing meanwhile.
 # Runs of the static ceiling and of the front cache, taken in turn: this
 # many pairs (fewer with --quick), of this many seconds each.
 ROUNDS, QUICK_ROUNDS = 7, 3
 PAIR_SECONDS = 5
+# Each site's FACTS (below) are measured this many times (fewer with
+# --quick), the sites in turn.
+FACTS_RUNS, QUICK_FACTS_RUNS = 3, 2
 
 FACTS = """
 import json, statistics, time
@@ -72,7 +77,7 @@ from django.test.utils import CaptureQueriesContext
 yardstick = Template("{%% for i in items %%}<li>{{ i|add:1 }}</li>{%% endfor %%}")
 items = Context({"items": range(300)})
 
-reader = get_user_model().objects.create_user("bench-reader", password="x-bench-x")
+reader, _ = get_user_model().objects.get_or_create(username="bench-reader")
 signed_in = Client()
 signed_in.force_login(reader)
 pages = %r
@@ -129,8 +134,6 @@ def run(folder: Path, quick: bool, seconds: int, connections: list[int]) -> dict
     manage(env, "migrate", "--no-input")
     manage(env, "collectstatic", "--no-input")
     made = manage(env, "load_bench_data", *(["--quick"] if quick else [])).strip()
-    timed = {**PAGES, "article, 0 comments": "/articles/bench-0-comments/"}
-    facts = shell(env, FACTS % timed)
     small = {
         **site_environment(folder / "small"),
         "DJANGO_STATIC_ROOT": str(folder / "static"),
@@ -138,7 +141,8 @@ def run(folder: Path, quick: bool, seconds: int, connections: list[int]) -> dict
     (folder / "small").mkdir()
     manage(small, "migrate", "--no-input")
     manage(small, "load_bench_data", f"--articles={SMALL_SITE}")
-    small_facts = shell(small, FACTS % timed)
+    runs = QUICK_FACTS_RUNS if quick else FACTS_RUNS
+    facts, small_facts = _facts_in_turn(env, small, runs)
     cookie = facts["cookie"]
     results = {
         "machine": f"{platform.machine()}, {_cores()} cores, "
@@ -275,6 +279,32 @@ def _warm(url: str, cookie: str) -> None:
 
 def _have(tool: str) -> bool:
     return shutil.which(tool) is not None or Path(f"/usr/sbin/{tool}").exists()
+
+
+def _facts_in_turn(env: dict, small: dict, runs: int) -> tuple[dict, dict]:
+    """FACTS of the full site and the small one, measured in turn once both are
+    built and written to disk (a site just built leaves the disk busy for a
+    while): each page's median time and yardsticks over `runs` each."""
+    os.sync()
+    timed = {**PAGES, "article, 0 comments": "/articles/bench-0-comments/"}
+    taken = {"full": [], "small": []}
+    for _ in range(runs):
+        taken["full"].append(shell(env, FACTS % timed))
+        taken["small"].append(shell(small, FACTS % timed))
+
+    def combined(site_runs):
+        medians = {
+            figure: {
+                page: round(
+                    statistics.median(run[figure][page] for run in site_runs), 2
+                )
+                for page in timed
+            }
+            for figure in ("time_ms", "yardsticks")
+        }
+        return {**site_runs[-1], **medians}
+
+    return combined(taken["full"]), combined(taken["small"])
 
 
 def _alternated(

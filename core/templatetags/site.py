@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from .. import pagecache
+from .. import pagecache, pageshell
 
 register = template.Library()
 
@@ -54,3 +54,27 @@ class PublicFragmentNode(template.Node):
             [v.resolve(context) for v in self.vary_on],
             lambda: self.nodelist.render(context),
         )
+
+
+@register.tag
+def personal(parser, token):
+    """`{% personal "name" %}…{% endpersonal %}`: a part of a public page that
+    is one reader's own (their menu, their messages, their comment form),
+    left as a hole in the page's shell (core/pageshell.py). The name is unique
+    in the page; the part sees the page's context only."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][-1] != bits[1][0]:
+        raise template.TemplateSyntaxError("personal needs one quoted name")
+    nodelist = parser.parse(("endpersonal",))
+    parser.delete_first_token()
+    return PersonalNode(nodelist, bits[1][1:-1])
+
+
+class PersonalNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        if pageshell.is_shell_render(context):
+            return pageshell.leave_hole(context, self.name, self.nodelist)
+        return self.nodelist.render(context)
