@@ -3,9 +3,9 @@
 A request is for the cache when it asks for a public page (GET or HEAD, not
 under a private path) and carries no personal cookie and no personal query
 parameter; its key keeps only the parameters that choose a page. A response
-is kept when it is a public page: 200, no cookie set, no CSRF token used, not
-private. A kept page (`Entry`) answers with gzip, ETag and Last-Modified,
-304s and HEAD, as the response it was made from.
+is kept when it is a public page: 200, no cookie set (a CSRF token used to
+render it sets one), not private. A kept page (`Entry`) answers with gzip,
+ETag and Last-Modified, 304s and HEAD, as the response it was made from.
 """
 
 import gzip
@@ -190,14 +190,15 @@ class Entry:
 
 
 def is_storable(request, response) -> bool:
-    """A public page: 200, no cookie set, no CSRF token in it, not private."""
+    """A public page: 200, no cookie set, not private. A page that used a CSRF
+    token sets its cookie (CsrfViewMiddleware, inside this one), so it is
+    never kept."""
     cache_control = response.get("Cache-Control", "").lower()
     return (
         request.method == "GET"
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not request.META.get("CSRF_COOKIE_USED")
         and not any(word in cache_control for word in ("private", "no-store"))
         and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
     )

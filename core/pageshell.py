@@ -11,8 +11,9 @@ readers can see ends it). Each request then renders only the holes, with
 its own request and the view's context, and fills them in.
 
 Safety: the shell is rendered for a copy of the request with an anonymous
-user, no messages and an empty session, so it can only hold what the page
-cache would serve an anonymous reader. Holes are found by a marker that
+user, no cookie, no messages and an empty session, so it can only hold what
+the page cache would serve an anonymous reader; a CSRF token used outside a
+hole (one token sent to every reader) is an error. Holes are found by a marker that
 includes a secret of the site, so nothing a reader writes (which is escaped
 or sanitised anyway) can pass for one. A hole sees the page's context (the
 view's and the context processors'), not variables of tags around it.
@@ -25,6 +26,7 @@ from weakref import WeakKeyDictionary
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ImproperlyConfigured
 from django.template.context import make_context
 from django.template.response import TemplateResponse
 
@@ -66,9 +68,14 @@ def render(template, context: dict, request, vary) -> str:
     known = _hole_nodes.setdefault(base, {})
 
     def render_shell():
-        holes = {}
+        holes, shell_request = {}, _anonymous(request)
         shell_context = {**context, HOLES_CONTEXT_KEY: holes}
-        html = template.render(shell_context, _anonymous(request))
+        html = template.render(shell_context, shell_request)
+        if shell_request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            raise ImproperlyConfigured(
+                f"{base.origin.name} uses a CSRF token outside {{% personal %}}:"
+                " every reader would be sent the same token."
+            )
         known.update(holes)
         return html
 
@@ -87,8 +94,15 @@ def render(template, context: dict, request, vary) -> str:
 
 
 def _anonymous(request):
-    """The request as a reader who is not signed in would send it."""
+    """The request as a reader who is not signed in, and has no cookie, would
+    send it."""
     shell_request = copy.copy(request)
+    shell_request.META = {
+        name: value
+        for name, value in request.META.items()
+        if name not in ("HTTP_COOKIE", "CSRF_COOKIE")
+    }
+    shell_request.COOKIES = {}
     shell_request.user = AnonymousUser()
     shell_request.__dict__.pop("_messages", None)
     if hasattr(request, "session"):

@@ -161,3 +161,28 @@ def test_a_personal_part_needs_one_quoted_name():
         engines["django"].from_string(
             "{% load site %}{% personal name %}a{% endpersonal %}"
         )
+
+
+def test_a_csrf_token_outside_a_personal_part_is_an_error(rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.exceptions import ImproperlyConfigured
+
+    template = engines["django"].from_string("<form>{% csrf_token %}</form>")
+    request = rf.get("/", HTTP_COOKIE="csrftoken=" + "a" * 32)
+    request.user = AnonymousUser()
+    with pytest.raises(ImproperlyConfigured, match="CSRF token"):
+        pageshell.render(template, {}, request, ["a form"])
+
+
+def test_a_csrf_token_inside_a_personal_part_is_the_readers_own(rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    template = engines["django"].from_string(
+        "{% load site %}<form>{% personal 'form' %}{% csrf_token %}"
+        "{% endpersonal %}</form>"
+    )
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    page = pageshell.render(template, {}, request, ["a form"])
+    assert 'name="csrfmiddlewaretoken"' in page
+    assert request.META["CSRF_COOKIE_NEEDS_UPDATE"]  # the reader gets its cookie
