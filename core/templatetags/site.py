@@ -61,10 +61,15 @@ def personal(parser, token):
     """`{% personal "name" %}…{% endpersonal %}`: a part of a public page that
     is one reader's own (their menu, their messages, their comment form),
     left as a hole in the page's shell (core/pageshell.py). The name is unique
-    in the page; the part sees the page's context only."""
+    in the page; the part sees the page's context only, and is never inside a
+    `{% public_fragment %}`."""
     bits = token.split_contents()
     if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][-1] != bits[1][0]:
         raise template.TemplateSyntaxError("personal needs one quoted name")
+    if any(command == "public_fragment" for command, _ in parser.command_stack):
+        raise template.TemplateSyntaxError(
+            "A personal part inside a public fragment would be kept for everyone"
+        )
     nodelist = parser.parse(("endpersonal",))
     parser.delete_first_token()
     return PersonalNode(nodelist, bits[1][1:-1])

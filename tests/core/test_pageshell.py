@@ -156,6 +156,14 @@ def test_two_personal_parts_of_one_name_are_refused(rf):
         template.render({pageshell.HOLES_CONTEXT_KEY: {}}, rf.get("/"))
 
 
+def test_a_personal_part_inside_a_public_fragment_is_refused():
+    with pytest.raises(TemplateSyntaxError, match="public fragment"):
+        engines["django"].from_string(
+            '{% load site %}{% public_fragment "shared" %}'
+            '{% personal "mine" %}a{% endpersonal %}{% endpublic_fragment %}'
+        )
+
+
 def test_a_personal_part_needs_one_quoted_name():
     with pytest.raises(TemplateSyntaxError):
         engines["django"].from_string(
