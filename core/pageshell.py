@@ -6,17 +6,18 @@ comment form are theirs), yet all the rest of it is what every reader sees.
 Rendering the whole template each time costs most of such a request, so the
 page is rendered once per generation as an anonymous reader would see it,
 with each `{% personal "name" %}…{% endpersonal %}` part left as a hole,
-and kept like a fragment (`pagecache.cached_fragment`, so every change
-readers can see ends it). Each request then renders only the holes, with
-its own request and the view's context, and fills them in.
+and kept like a fragment (`pagecache.cached_value`, so every change
+readers can see ends it), already encoded. Each request then renders only
+the holes, with its own request and the view's context, and fills them in.
 
 Safety: the shell is rendered for a copy of the request with an anonymous
 user, no cookie, no messages and an empty session, so it can only hold what
 the page cache would serve an anonymous reader; a CSRF token used outside a
-hole (one token sent to every reader) is an error. Holes are found by a marker that
-includes a secret of the site, so nothing a reader writes (which is escaped
-or sanitised anyway) can pass for one. A hole sees the page's context (the
-view's and the context processors'), not variables of tags around it.
+hole (one token sent to every reader) is an error. Holes are found by a
+marker that includes a secret of the site, so nothing a reader writes
+(which is escaped or sanitised anyway) can pass for one. A hole sees the
+page's context (the view's and the context processors'), not variables of
+tags around it.
 """
 
 import copy
@@ -30,7 +31,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.template.context import make_context
 from django.template.response import TemplateResponse
 
-from .pagecache import PageRequest, cached_fragment, fragment_seconds
+from .pagecache import PageRequest, cached_value, fragment_seconds
 
 HOLES_CONTEXT_KEY = "_page_shell_holes"
 
@@ -59,12 +60,12 @@ def leave_hole(context, name: str, nodelist) -> str:
     return f"{mark}{name}{mark}"
 
 
-def render(template, context: dict, request, vary) -> str:
+def render(template, context: dict, request, vary, charset: str) -> bytes:
     """The page `template` renders, from its shell (kept under `vary`, which
     must name everything the page shows every reader) and its holes."""
     if not fragment_seconds():
-        return template.render(context, request)
-    base, mark = template.template, hole_mark()
+        return template.render(context, request).encode(charset)
+    base = template.template
     known = _hole_nodes.setdefault(base, {})
 
     def render_shell():
@@ -77,20 +78,25 @@ def render(template, context: dict, request, vary) -> str:
                 " every reader would be sent the same token."
             )
         known.update(holes)
-        return html
+        # Kept encoded: a page is mostly shell, encoded once, not per request.
+        pieces = html.split(hole_mark())
+        pieces[0::2] = [piece.encode(charset) for piece in pieces[0::2]]
+        return pieces
 
-    shell = cached_fragment(
+    pieces = cached_value(
         request, "page-shell", [base.origin.name, *vary], render_shell
     )
-    pieces = shell.split(mark)
     if not known.keys() >= set(pieces[1::2]):  # a shell another process rendered
-        pieces = render_shell().split(mark)
+        pieces = render_shell()
     page_context = make_context(
         context, request, autoescape=template.backend.engine.autoescape
     )
+    page = list(pieces)
     with page_context.render_context.push_state(base), page_context.bind_template(base):
-        pieces[1::2] = [known[name].render(page_context) for name in pieces[1::2]]
-    return "".join(pieces)
+        page[1::2] = [
+            known[name].render(page_context).encode(charset) for name in pieces[1::2]
+        ]
+    return b"".join(page)
 
 
 def _anonymous(request):
@@ -121,7 +127,7 @@ class ShellTemplateResponse(TemplateResponse):
             return super().rendered_content
         template = self.resolve_template(self.template_name)
         context = self.resolve_context(self.context_data)
-        return render(template, context, self._request, self.shell_vary)
+        return render(template, context, self._request, self.shell_vary, self.charset)
 
 
 class PageShellMixin:

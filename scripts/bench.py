@@ -3,7 +3,9 @@
 Builds a throw-away site (production settings, SQLite in a temp folder or
 BENCH_DATABASE_URL, pages cached in files or in BENCH_REDIS_URL) with
 10,000 articles by 200 authors and 200,000 comments (`--quick`: 1,000 and
-20,000, five-second runs, 64 connections only). Then, with wrk:
+20,000, five-second runs, 64 connections only), and a site of 100 articles
+(BENCH_SMALL_DATABASE_URL beside BENCH_DATABASE_URL) whose page times the
+big site's must match. Then, with wrk:
 
 - the article page as a file served by nginx: the ceiling every rate is
   compared with, in the same run; it and the article through the front
@@ -31,6 +33,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -116,6 +119,13 @@ def main() -> int:
         sys.exit("make bench needs wrk: apt-get install wrk")
     if front_cache_missing():
         sys.exit(f"make bench: {front_cache_missing()}")
+    if os.environ.get("BENCH_DATABASE_URL") and not os.environ.get(
+        "BENCH_SMALL_DATABASE_URL"
+    ):
+        sys.exit(
+            "make bench: with BENCH_DATABASE_URL, set BENCH_SMALL_DATABASE_URL to"
+            " a second empty database, for the small site"
+        )
     seconds, connections = (5, [64]) if options.quick else (10, [16, 64])
     folder = Path(tempfile.mkdtemp(prefix="folio-bench-"))
     folder.chmod(0o755)  # nginx's workers drop root and must read the page
@@ -130,17 +140,17 @@ def main() -> int:
 
 def run(folder: Path, quick: bool, seconds: int, connections: list[int]) -> dict:
     env = site_environment(folder)
-    print("Building the site…", flush=True)
-    manage(env, "migrate", "--no-input")
-    manage(env, "collectstatic", "--no-input")
-    made = manage(env, "load_bench_data", *(["--quick"] if quick else [])).strip()
     small = {
-        **site_environment(folder / "small"),
+        **site_environment(folder / "small", "BENCH_SMALL_DATABASE_URL"),
         "DJANGO_STATIC_ROOT": str(folder / "static"),
     }
     (folder / "small").mkdir()
-    manage(small, "migrate", "--no-input")
-    manage(small, "load_bench_data", f"--articles={SMALL_SITE}")
+    print("Building the sites…", flush=True)
+    manage(env, "collectstatic", "--no-input")
+    with ThreadPoolExecutor(2) as builders:  # one a core
+        big_site = builders.submit(_build, env, "--quick" if quick else "")
+        builders.submit(_build, small, f"--articles={SMALL_SITE}").result()
+        made = big_site.result()
     runs = QUICK_FACTS_RUNS if quick else FACTS_RUNS
     facts, small_facts = _facts_in_turn(env, small, runs)
     cookie = facts["cookie"]
@@ -279,6 +289,12 @@ def _warm(url: str, cookie: str) -> None:
 
 def _have(tool: str) -> bool:
     return shutil.which(tool) is not None or Path(f"/usr/sbin/{tool}").exists()
+
+
+def _build(env: dict, size: str) -> str:
+    """Migrate an empty database and fill it with the benchmark's data."""
+    manage(env, "migrate", "--no-input")
+    return manage(env, "load_bench_data", *filter(None, [size])).strip()
 
 
 def _facts_in_turn(env: dict, small: dict, runs: int) -> tuple[dict, dict]:

@@ -42,8 +42,9 @@ SERVERS = {
 }  # fmt: skip
 
 
-def site_environment(folder: Path) -> dict:
-    """Production settings (plus the demo app, for the data) on a folder's files."""
+def site_environment(folder: Path, database_variable="BENCH_DATABASE_URL") -> dict:
+    """Production settings (plus the demo app, for the data) on a folder's files,
+    and the database `database_variable` names (an empty one) or SQLite."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.bench",
@@ -51,7 +52,7 @@ def site_environment(folder: Path) -> dict:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": os.environ.get(
-            "BENCH_DATABASE_URL", f"sqlite:///{folder / 'bench.sqlite3'}"
+            database_variable, f"sqlite:///{folder / 'bench.sqlite3'}"
         ),
         "REDIS_URL": os.environ.get("BENCH_REDIS_URL", ""),
         "DJANGO_STATIC_ROOT": str(folder / "static"),
