@@ -27,13 +27,15 @@ def purge_everything() -> None:
     addresses = list(settings.FOLIO_FRONT_CACHES)
     if not addresses:
         return
-    _purge(addresses)
-    later = threading.Timer(SECOND_PURGE_SECONDS, _purge, args=(addresses,))
+    purge_once(addresses)
+    later = threading.Timer(SECOND_PURGE_SECONDS, purge_once, args=(addresses,))
     later.daemon = True
     later.start()
 
 
-def _purge(addresses) -> None:
+def purge_once(addresses) -> list[str]:
+    """Send each front cache one purge; the addresses that did not take it."""
+    failed = []
     for address in addresses:
         parts = urlsplit(address)
         try:
@@ -45,8 +47,11 @@ def _purge(addresses) -> None:
             connection.close()
         except OSError:
             logger.warning("The front cache at %s did not answer a purge", address)
+            failed.append(address)
             continue
         if status != 200:
             logger.warning(
                 "The front cache at %s refused a purge (%s)", address, status
             )
+            failed.append(address)
+    return failed

@@ -9,6 +9,9 @@ the few query parameters pages read (`page`, `cpage`); any other parameter
 multiply entries, and a parameter that makes the page one visitor's
 (`replyto`, `q`) is never served from here.
 
+Releases: entries are kept under the release that rendered them
+(core/release.py), so a deploy renders every page anew at once.
+
 Exactness: every entry belongs to a generation. `pages_changed()` starts a
 new one (at once, and again when the transaction commits), so every page
 that may show a change is rendered anew on its next request; a page renders
@@ -47,6 +50,7 @@ from .cacheable import (
     register_uncached_param,
 )
 from .caching import cache_or
+from .release import release
 
 __all__ = [
     "Entry",
@@ -188,7 +192,7 @@ def cached_value(request, name: str, vary, compute):
         generation = fragment_generation()
         if request is not None:
             request._fragment_generation = generation
-    key = make_template_fragment_key(name, [generation, *vary])
+    key = make_template_fragment_key(name, [release(), generation, *vary])
     value = _recent_values.get(key)
     if value is None:
         value = _safely(lambda: _store().get(key))
@@ -240,7 +244,7 @@ def lookup(request: PageRequest) -> Lookup:
         return Lookup(identity)
     generation, due = record
     digest = hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()
-    key = f"page:{generation}:{digest}"
+    key = f"page:{release()}:{generation}:{digest}"
     entry = _recent_pages.get(key)
     if entry is None:
         entry = _safely(lambda: _store().get(key))

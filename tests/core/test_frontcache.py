@@ -4,8 +4,10 @@ import threading
 import time
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from io import StringIO
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -76,9 +78,22 @@ def test_a_pending_comment_purges_nothing(
     assert front_cache == []
 
 
-def test_a_front_cache_that_is_down_is_no_error(settings):
+def test_a_front_cache_that_is_down_is_no_error_only_reported(settings):
     settings.FOLIO_FRONT_CACHES = ["http://127.0.0.1:1"]
-    frontcache._purge(settings.FOLIO_FRONT_CACHES)
+    assert frontcache.purge_once(settings.FOLIO_FRONT_CACHES) == ["http://127.0.0.1:1"]
+
+
+def test_the_purge_command_purges_every_front_cache_once(front_cache):
+    output = StringIO()
+    call_command("purge_front_caches", stdout=output)
+    assert front_cache == ["/"]
+    assert "Purged 1 front cache" in output.getvalue()
+
+
+def test_the_purge_command_fails_when_a_front_cache_does_not_answer(settings):
+    settings.FOLIO_FRONT_CACHES = ["http://127.0.0.1:1"]
+    with pytest.raises(CommandError, match="127.0.0.1:1"):
+        call_command("purge_front_caches", stdout=StringIO())
 
 
 def test_public_pages_tell_front_caches_how_long_to_keep_them(client):
