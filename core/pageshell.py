@@ -66,6 +66,7 @@ def render(template, context: dict, request, vary, charset: str) -> bytes:
     if not fragment_seconds():
         return template.render(context, request).encode(charset)
     base = template.template
+    name = base.origin.template_name  # as loaded: the same on every server
     known = _hole_nodes.setdefault(base, {})
 
     def render_shell():
@@ -74,7 +75,7 @@ def render(template, context: dict, request, vary, charset: str) -> bytes:
         html = template.render(shell_context, shell_request)
         if shell_request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             raise ImproperlyConfigured(
-                f"{base.origin.name} uses a CSRF token outside {{% personal %}}:"
+                f"{name or 'A template'} uses a CSRF token outside {{% personal %}}:"
                 " every reader would be sent the same token."
             )
         known.update(holes)
@@ -83,9 +84,7 @@ def render(template, context: dict, request, vary, charset: str) -> bytes:
         pieces[0::2] = [piece.encode(charset) for piece in pieces[0::2]]
         return pieces
 
-    pieces = cached_value(
-        request, "page-shell", [base.origin.name, *vary], render_shell
-    )
+    pieces = cached_value(request, "page-shell", [name, *vary], render_shell)
     if not known.keys() >= set(pieces[1::2]):  # a shell another process rendered
         pieces = render_shell()
     page_context = make_context(
@@ -94,7 +93,7 @@ def render(template, context: dict, request, vary, charset: str) -> bytes:
     page = list(pieces)
     with page_context.render_context.push_state(base), page_context.bind_template(base):
         page[1::2] = [
-            known[name].render(page_context).encode(charset) for name in pieces[1::2]
+            known[hole].render(page_context).encode(charset) for hole in pieces[1::2]
         ]
     return b"".join(page)
 
