@@ -4,8 +4,8 @@ Builds a throw-away site (production settings, SQLite in a temp folder or
 BENCH_DATABASE_URL, pages cached in files or in BENCH_REDIS_URL) with
 10,000 articles by 200 authors and 200,000 comments (`--quick`: 1,000 and
 20,000, five-second runs, 64 connections only), and a site of 100 articles
-(BENCH_SMALL_DATABASE_URL beside BENCH_DATABASE_URL) whose page times the
-big site's must match. Then, with wrk:
+(BENCH_SMALL_DATABASE_URL and BENCH_SMALL_REDIS_URL beside the others)
+whose page times the big site's must match. Then, with wrk:
 
 - the article page as a file served by nginx: the ceiling every rate is
   compared with, in the same run; it and the article through the front
@@ -119,13 +119,14 @@ def main() -> int:
         sys.exit("make bench needs wrk: apt-get install wrk")
     if front_cache_missing():
         sys.exit(f"make bench: {front_cache_missing()}")
-    if os.environ.get("BENCH_DATABASE_URL") and not os.environ.get(
-        "BENCH_SMALL_DATABASE_URL"
-    ):
-        sys.exit(
-            "make bench: with BENCH_DATABASE_URL, set BENCH_SMALL_DATABASE_URL to"
-            " a second empty database, for the small site"
-        )
+    for service in ("DATABASE_URL", "REDIS_URL"):
+        if os.environ.get(f"BENCH_{service}") and not os.environ.get(
+            f"BENCH_SMALL_{service}"
+        ):
+            sys.exit(
+                f"make bench: with BENCH_{service}, set BENCH_SMALL_{service} to a"
+                " second, empty one for the small site (the sites' keys would mix)"
+            )
     seconds, connections = (5, [64]) if options.quick else (10, [16, 64])
     folder = Path(tempfile.mkdtemp(prefix="folio-bench-"))
     folder.chmod(0o755)  # nginx's workers drop root and must read the page
@@ -141,7 +142,7 @@ def main() -> int:
 def run(folder: Path, quick: bool, seconds: int, connections: list[int]) -> dict:
     env = site_environment(folder)
     small = {
-        **site_environment(folder / "small", "BENCH_SMALL_DATABASE_URL"),
+        **site_environment(folder / "small", "BENCH_SMALL_"),
         "DJANGO_STATIC_ROOT": str(folder / "static"),
     }
     (folder / "small").mkdir()

@@ -42,9 +42,10 @@ SERVERS = {
 }  # fmt: skip
 
 
-def site_environment(folder: Path, database_variable="BENCH_DATABASE_URL") -> dict:
+def site_environment(folder: Path, services="BENCH_") -> dict:
     """Production settings (plus the demo app, for the data) on a folder's files,
-    and the database `database_variable` names (an empty one) or SQLite."""
+    with the empty database and the Redis that `{services}DATABASE_URL` and
+    `{services}REDIS_URL` name, or SQLite and cache files."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.bench",
@@ -52,9 +53,9 @@ def site_environment(folder: Path, database_variable="BENCH_DATABASE_URL") -> di
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": os.environ.get(
-            database_variable, f"sqlite:///{folder / 'bench.sqlite3'}"
+            f"{services}DATABASE_URL", f"sqlite:///{folder / 'bench.sqlite3'}"
         ),
-        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", ""),
+        "REDIS_URL": os.environ.get(f"{services}REDIS_URL", ""),
         "DJANGO_STATIC_ROOT": str(folder / "static"),
         "DJANGO_MEDIA_ROOT": str(folder / "media"),
         "FOLIO_PAGE_CACHE_DIR": str(folder / "pages"),
